@@ -1,0 +1,39 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+/** Files whose layer must work without React or a DOM (DESIGN.md: client, core, server, testing). */
+const nodeLayers = [
+  'src/client/**/*.test.ts',
+  'src/core/**/*.test.ts',
+  'src/server/**/*.test.ts',
+  'src/testing/**/*.test.ts',
+];
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    // 2 cores: keep parallelism modest so timing-sensitive stream tests stay stable.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'client',
+          environment: 'node',
+          include: nodeLayers,
+          exclude: ['**/*.dom.test.ts', '**/node_modules/**'],
+          setupFiles: ['src/test-setup/forbid-react.ts'],
+          typecheck: { enabled: true, include: ['src/client/**/*.test-d.ts', 'src/testing/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],
+        },
+      },
+    ],
+  },
+});
