@@ -1,0 +1,12 @@
+export type * from './app-logs';
+export type * from './chat-completion';
+export type * from './chat-history';
+export type * from './chat-init';
+export type * from './chat-record';
+export type * from './chat-source';
+export { CHAT_SOURCES } from './chat-source';
+export type * from './chat-value';
+export type * from './envelope';
+export type * from './interactive';
+export type * from './node-response';
+export type * from './stream-event';
