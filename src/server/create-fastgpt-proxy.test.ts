@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { ChatClient } from '../client/chat-client';
+import { APIError } from '../client/errors';
+import type { FastGPTStreamEvent } from '../client/types';
+import { createFakeFastGPT } from '../testing';
+import { createFastGPTProxy } from './create-fastgpt-proxy';
+
+const PROXY_ORIGIN = 'http://app.local';
+
+function setup(allow?: Parameters<typeof createFastGPTProxy>[0]['allow']) {
+  const fake = createFakeFastGPT({ analytics: false });
+  const proxy = createFastGPTProxy({
+    baseUrl: `${fake.baseUrl}/api`,
+    apiKey: fake.credentials.appKey,
+    fetch: fake.fetch,
+    ...(allow ? { allow } : {}),
+  });
+  // The browser side: no key at all, only the proxy's URL.
+  const browserFetch: typeof fetch = (input, init) => proxy(new Request(input, init));
+  const chat = new ChatClient({
+    baseUrl: `${PROXY_ORIGIN}/api/fastgpt`,
+    fetch: browserFetch,
+    appId: fake.credentials.appId,
+    maxRetries: 0,
+  });
+  return { fake, proxy, chat };
+}
+
+describe('createFastGPTProxy', () => {
+  it('forwards chat calls with the key added, and the browser never sees the key', async () => {
+    const { fake, proxy, chat } = setup();
+    const events: FastGPTStreamEvent[] = [];
+    for await (const event of chat.streamChatCompletion({
+      chatId: 'p1',
+      detail: true,
+      messages: [{ role: 'user', content: 'hello' }],
+    })) {
+      events.push(event);
+    }
+    expect(events.at(-1)?.type).toBe('flowResponses');
+    expect(fake.requests.at(-1)?.headers.authorization).toBe(`Bearer ${fake.credentials.appKey}`);
+
+    const response = await proxy(
+      new Request(`${PROXY_ORIGIN}/api/fastgpt/api/core/chat/getHistories`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ appId: fake.credentials.appId }),
+      }),
+    );
+    const text = await response.text();
+    expect(text).toContain('p1');
+    expect(text).not.toContain(fake.credentials.appKey);
+    expect([...response.headers.values()].join(' ')).not.toContain(fake.credentials.appKey);
+  });
+
+  it('drops the caller’s Authorization, cookies and token headers', async () => {
+    const { fake, proxy } = setup();
+    await proxy(
+      new Request(`${PROXY_ORIGIN}/x/api/core/chat/getHistories`, {
+        method: 'POST',
+        headers: {
+          authorization: 'Bearer stolen',
+          cookie: 'fastgpt_token=abc',
+          token: 'abc',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ appId: fake.credentials.appId }),
+      }),
+    );
+    const sent = fake.requests.at(-1)?.headers ?? {};
+    expect(sent.authorization).toBe(`Bearer ${fake.credentials.appKey}`);
+    expect(sent.cookie).toBeUndefined();
+    expect(sent.token).toBeUndefined();
+  });
+
+  it('refuses log endpoints unless allowed', async () => {
+    const { fake, proxy } = setup();
+    const refused = await proxy(
+      new Request(`${PROXY_ORIGIN}/api/fastgpt/api/core/app/logs/list`, { method: 'POST' }),
+    );
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ code: 404, statusText: 'notAllowed' });
+    expect(fake.requests).toHaveLength(0);
+
+    const { fake: fake2, proxy: adminProxy } = setup(['chat', 'logs']);
+    await adminProxy(
+      new Request(`${PROXY_ORIGIN}/api/fastgpt/api/core/app/logs/list`, { method: 'POST', body: '{}' }),
+    );
+    expect(fake2.requests.map((r) => r.path)).toEqual(['/api/core/app/logs/list']);
+  });
+
+  it('passes a stream through unbuffered: the first event arrives while FastGPT is still streaming', async () => {
+    const { chat } = setup();
+    const controller = new AbortController();
+    for await (const event of chat.streamChatCompletion(
+      { detail: true, messages: [{ role: 'user', content: 'stall after a few events' }] },
+      { signal: controller.signal },
+    )) {
+      // The stall scenario never finishes, so reaching this line proves nothing waited for the end.
+      expect(event.type).toBeTruthy();
+      controller.abort();
+      break;
+    }
+  });
+
+  it('turns an unreachable FastGPT into the error envelope', async () => {
+    const proxy = createFastGPTProxy({
+      baseUrl: 'http://fastgpt.invalid',
+      apiKey: 'k',
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
+    const chat = new ChatClient({
+      baseUrl: `${PROXY_ORIGIN}/api/fastgpt`,
+      fetch: (input, init) => proxy(new Request(input, init)),
+      maxRetries: 0,
+    });
+    const error = await chat.getChatHistories({ appId: 'a' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 502, statusText: 'upstreamUnavailable' });
+    expect((error as Error).message).toBe('The proxy could not reach FastGPT (fetch failed).');
+  });
+});

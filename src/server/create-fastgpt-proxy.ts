@@ -1,0 +1,114 @@
+import { normalizeBaseUrl } from '../client/client-options';
+import { matchAllowedRoute, type ProxyRouteGroup } from './proxy-routes';
+
+/** Options of {@link createFastGPTProxy}. */
+export interface FastGPTProxyOptions {
+  /** The FastGPT origin the proxy forwards to. A trailing `/` or `/api` is tolerated. */
+  baseUrl: string;
+  /** The FastGPT API key added to every forwarded request. It never reaches the browser. */
+  apiKey?: string;
+  /** A FastGPT session token added as the `token` header (needed for the log table on FastGPT ≤ 4.14). */
+  token?: string;
+  /**
+   * Which FastGPT routes are forwarded (default `['chat']`). Add `'logs'` only behind your own admin auth:
+   * the log endpoints expose every user's conversations.
+   */
+  allow?: readonly ProxyRouteGroup[];
+  /**
+   * Runs before forwarding; return a `Response` to answer yourself (e.g. 401 for a signed-out user), or a
+   * `Headers`-like object of extra headers for the upstream request.
+   */
+  onRequest?: (
+    request: Request,
+    route: string,
+  ) => Response | Record<string, string> | undefined | Promise<Response | Record<string, string> | undefined>;
+  /** The fetch used to reach FastGPT (default `globalThis.fetch`). */
+  fetch?: typeof fetch;
+}
+
+// Caller headers worth forwarding; everything else (Authorization, Cookie, token, Host…) is dropped.
+const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'user-agent'];
+// Upstream headers the browser needs; content-length/encoding are left to the runtime (fetch decodes bodies).
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'cache-control',
+  'content-disposition',
+  'retry-after',
+  'x-accel-buffering',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+];
+
+function envelope(status: number, statusText: string, message: string): Response {
+  return new Response(JSON.stringify({ code: status, statusText, message, data: null }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/**
+ * A Fetch-API handler, `(Request) => Promise<Response>`, that forwards allow-listed FastGPT routes with your
+ * API key added on the server, so the key never ships to browsers. Streams pass through unbuffered; upstream
+ * failures come back as FastGPT's error envelope.
+ *
+ * @example
+ * ```ts
+ * // app/api/fastgpt/[...path]/route.ts (Next.js)
+ * import { createFastGPTProxy } from 'fastgpt-react/server';
+ * const proxy = createFastGPTProxy({ baseUrl: process.env.FASTGPT_BASE_URL!, apiKey: process.env.FASTGPT_API_KEY });
+ * export const GET = proxy;
+ * export const POST = proxy;
+ * export const DELETE = proxy;
+ * // in the browser: new ChatClient({ baseUrl: '/api/fastgpt' })
+ * ```
+ */
+export function createFastGPTProxy(options: FastGPTProxyOptions): (request: Request) => Promise<Response> {
+  const upstream = normalizeBaseUrl(options.baseUrl);
+  const groups = options.allow ?? ['chat'];
+  const send =
+    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+
+  return async function fastgptProxy(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const route = matchAllowedRoute(url.pathname, groups);
+    if (!route) {
+      return envelope(404, 'notAllowed', `This proxy does not forward ${url.pathname}.`);
+    }
+
+    const headers = new Headers();
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = request.headers.get(name);
+      if (value) headers.set(name, value);
+    }
+    const hook = await options.onRequest?.(request, route);
+    if (hook instanceof Response) return hook;
+    for (const [name, value] of Object.entries(hook ?? {})) headers.set(name, value);
+    if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
+    if (options.token) headers.set('token', options.token);
+
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    let response: Response;
+    try {
+      response = await send(`${upstream}${route}${url.search}`, {
+        method: request.method,
+        headers,
+        body: hasBody ? await request.arrayBuffer() : undefined,
+        // A browser that goes away cancels the upstream request, so FastGPT stops streaming to nobody.
+        signal: request.signal,
+      });
+    } catch (error) {
+      if (request.signal.aborted) return envelope(499, 'clientClosedRequest', 'The client went away.');
+      const reason = error instanceof Error && error.message ? ` (${error.message})` : '';
+      return envelope(502, 'upstreamUnavailable', `The proxy could not reach FastGPT${reason}.`);
+    }
+
+    const responseHeaders = new Headers();
+    for (const name of FORWARDED_RESPONSE_HEADERS) {
+      const value = response.headers.get(name);
+      if (value) responseHeaders.set(name, value);
+    }
+    // The body stream is handed over as is: each chunk reaches the browser as soon as FastGPT sends it.
+    return new Response(response.body, { status: response.status, headers: responseHeaders });
+  };
+}

@@ -1,0 +1,2 @@
+export { createFastGPTProxy, type FastGPTProxyOptions } from './create-fastgpt-proxy';
+export { CHAT_ROUTES, LOG_ROUTES, type ProxyRouteGroup } from './proxy-routes';
