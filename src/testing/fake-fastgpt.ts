@@ -14,6 +14,7 @@ import {
   listenFake,
 } from './fake-node-adapter';
 import { type FakeFastGPTOptions, type ResolvedFakeOptions, resolveFakeOptions } from './fake-options';
+import { parsePagination } from './fake-pagination';
 import type { FakeRouteContext } from './fake-route-context';
 import { createSeedState, DEFAULT_FAKE_CREDENTIALS, type FakeCredentials } from './fake-seed';
 
@@ -74,22 +75,6 @@ async function readBody(request: Request): Promise<unknown> {
   } catch {
     return text;
   }
-}
-
-/** The pagination rule of FastGPT's `parsePaginationRequest` (§2). */
-function parsePagination(body: unknown, query: Record<string, string>): { offset: number; pageSize: number } {
-  const source: Record<string, unknown> =
-    typeof body === 'object' && body !== null && 'pageSize' in body
-      ? (body as Record<string, unknown>)
-      : query;
-  const num = (value: unknown, fallback: number) => {
-    const n = Number(value);
-    return value === undefined || value === '' || !Number.isFinite(n) ? fallback : n;
-  };
-  const pageSize = Math.max(0, num(source.pageSize, 10));
-  const offset = num(source.offset, 0);
-  const pageNum = num(source.pageNum, 1);
-  return { pageSize, offset: Math.max(0, offset || (pageNum - 1) * pageSize) };
 }
 
 function refill<K, V>(target: Map<K, V>, source: Map<K, V>): void {

@@ -8,7 +8,6 @@ import {
   computeTotalData,
   csvField,
   exportChatLogsCsv,
-  parsePagination,
   queryChatLogs,
 } from './log-queries';
 
@@ -89,18 +88,6 @@ function catchError(fn: () => unknown): FakeHttpError {
   }
   throw new Error('expected a FakeHttpError');
 }
-
-describe('parsePagination', () => {
-  it('defaults pageSize to 10 and reads numeric strings', () => {
-    expect(parsePagination({})).toEqual({ offset: 0, pageSize: 10 });
-    expect(parsePagination({ pageNum: '3', pageSize: '20' })).toEqual({ offset: 40, pageSize: 20 });
-  });
-
-  it('lets a non-zero offset win over pageNum', () => {
-    expect(parsePagination({ offset: 5, pageNum: 3, pageSize: 10 })).toEqual({ offset: 5, pageSize: 10 });
-    expect(parsePagination({ offset: '0', pageNum: 2, pageSize: 10 })).toEqual({ offset: 10, pageSize: 10 });
-  });
-});
 
 describe('queryChatLogs filters', () => {
   it('requires dateStart and dateEnd on 4.14+ (zod validation error)', () => {

@@ -12,6 +12,7 @@ import { CHAT_SOURCES } from '../client/types';
 import { FakeHttpError } from './fake-errors';
 import type { FakeApp, FakeChat, FakeChatItem } from './fake-model';
 import type { FakeServerVersion } from './fake-options';
+import { parsePagination } from './fake-pagination';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -155,18 +156,6 @@ function toCount(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) ? Math.max(0, Math.floor(n)) : undefined;
-}
-
-/**
- * FastGPT's `parsePaginationRequest`: `pageSize` defaults to 10; a non-zero `offset` wins, else
- * `(pageNum - 1) * pageSize`; numbers may arrive as strings.
- */
-export function parsePagination(input: unknown): { offset: number; pageSize: number } {
-  const params = asRecord(input);
-  const pageSize = toCount(params.pageSize) ?? 10;
-  const offset = toCount(params.offset) ?? 0;
-  const pageNum = Math.max(1, toCount(params.pageNum) ?? 1);
-  return { offset: offset || (pageNum - 1) * pageSize, pageSize };
 }
 
 function missingField(field: string): FakeHttpError {
