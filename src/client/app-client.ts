@@ -1,7 +1,7 @@
 import type { RequestOptions } from './client-options';
-import { classifyError } from './error-classification';
 import { NotFoundError } from './errors';
 import { FastGPTClient } from './fastgpt-client';
+import { errorFromBody, parseBodyText } from './response-body';
 import type {
   AppLogsChartData,
   AppTotalData,
@@ -116,18 +116,20 @@ export class AppClient extends FastGPTClient {
       dateStart: toDateString(params.dateStart),
       dateEnd: toDateString(params.dateEnd),
     };
-    return this.withLogsRoutes(async (routes) => {
-      const response = await this.requestResponse({ method: 'POST', path: routes.export, body, signal });
-      // Keep the BOM FastGPT writes (Response.text() drops it): spreadsheet apps need it to read UTF-8.
-      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
-      // Servers ≤ 4.8.17 answer errors with HTTP 200 and a JSON envelope.
-      if ((response.headers.get('content-type') ?? '').includes('application/json')) {
-        const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-        if (typeof parsed === 'object' && parsed !== null && (parsed as { code?: unknown }).code !== 200) {
-          throw classifyError({ body: parsed, status: response.status });
-        }
-      }
-      return text;
+    return this.withLogsRoutes((routes) => {
+      const call = { method: 'POST' as const, path: routes.export, body, signal };
+      // The body is read inside the attempt, so the timeout and an abort also cover the download.
+      return this.withRetries(call, async (scope) => {
+        const response = await this.send(call, scope);
+        // Keep the BOM FastGPT writes (Response.text() drops it): spreadsheet apps need it to read UTF-8.
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+        // Servers ≤ 4.8.17 answer errors with HTTP 200 and a JSON envelope.
+        const error = text.trimStart().startsWith('{')
+          ? errorFromBody(parseBodyText(text), response)
+          : undefined;
+        if (error) throw error;
+        return text;
+      });
     });
   }
 

@@ -322,6 +322,19 @@ describe('ChatClient share-link auth', () => {
     },
   );
 
+  it('needs no appId with nested placement (2026 servers take the app from the link)', async () => {
+    const fake = createFakeFastGPT({ shareAuthPlacement: 'nested', analytics: false });
+    const c = new ChatClient({
+      fetch: fake.fetch,
+      baseUrl: fake.baseUrl,
+      shareLink: { shareId: fake.credentials.shareId, outLinkUid: 'visitor-2', placement: 'nested' },
+    });
+    await collect(c.streamChatCompletion(ask('hi', { chatId: 'nested-1' })));
+    expect((await c.getChatHistories()).list.map((h) => h.chatId)).toEqual(['nested-1']);
+    expect((await c.getChatRecords({ chatId: 'nested-1' })).total).toBe(2);
+    expect(JSON.stringify(fake.requests.map((r) => [r.query, r.body]))).not.toContain('"appId"');
+  });
+
   it('another visitor cannot read the chat', async () => {
     const fake = createFakeFastGPT({ analytics: false });
     const share = (outLinkUid: string) =>
@@ -464,6 +477,130 @@ describe('ChatClient retries', () => {
     controller.abort(new DOMException('gone', 'AbortError'));
     await expect(pending).resolves.toMatchObject({ name: 'AbortError' });
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('ChatClient timing and retry safety', () => {
+  const sse = (...frames: string[]) => frames.map((frame) => new TextEncoder().encode(frame));
+  const heartbeat =
+    'event: answer\ndata: {"choices":[{"delta":{"content":""},"index":0,"finish_reason":null}]}\n\n';
+  const token =
+    'event: answer\ndata: {"choices":[{"delta":{"content":"late"},"index":0,"finish_reason":null}]}\n\n';
+  const done = 'event: answer\ndata: [DONE]\n\n';
+
+  // Like a real fetch body: aborting the request's signal errors the stream.
+  function timedStream(
+    schedule: Array<[number, Uint8Array]>,
+    signal?: AbortSignal | null,
+  ): ReadableStream<Uint8Array> {
+    return new ReadableStream({
+      start(controller) {
+        signal?.addEventListener('abort', () => controller.error(signal.reason));
+        for (const [at, chunk] of schedule) setTimeout(() => controller.enqueue(chunk), at);
+        setTimeout(() => controller.close(), (schedule.at(-1)?.[0] ?? 0) + 1);
+      },
+    });
+  }
+
+  it('heartbeats keep a slow workflow alive: timeout bounds each gap, not the wait for the first token', async () => {
+    vi.useFakeTimers();
+    const [beat, first, end] = sse(heartbeat, token, done) as [Uint8Array, Uint8Array, Uint8Array];
+    const schedule: Array<[number, Uint8Array]> = [];
+    for (let at = 100; at < 700; at += 100) schedule.push([at, beat]);
+    schedule.push([700, first], [710, end]);
+    const c = new ChatClient({
+      baseUrl: 'http://x',
+      timeout: 300,
+      maxRetries: 0,
+      fetch: async (_input, init) =>
+        new Response(timedStream(schedule, init?.signal), {
+          headers: { 'content-type': 'text/event-stream' },
+        }),
+    });
+    const pending = collect(c.streamChatCompletion(ask('x')));
+    await vi.advanceTimersByTimeAsync(800);
+    expect(textOf(await pending)).toBe('late');
+  });
+
+  it('never retries a completion whose response arrived, even before the first event', async () => {
+    let calls = 0;
+    const c = new ChatClient({
+      baseUrl: 'http://x',
+      retryDelay: 1,
+      fetch: async () => {
+        calls++;
+        const body = new ReadableStream({
+          pull(controller) {
+            controller.error(new TypeError('terminated'));
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+      },
+    });
+    await expect(collect(c.streamChatCompletion(ask('x')))).rejects.toBeInstanceOf(ConnectionError);
+    expect(calls).toBe(1);
+  });
+
+  it.each([
+    [502, 1],
+    [504, 1],
+    [503, 3],
+  ])('a completion answered by a gateway with HTTP %i is tried %i time(s)', async (status, tries) => {
+    let calls = 0;
+    const c = new ChatClient({
+      baseUrl: 'http://x',
+      retryDelay: 1,
+      maxRetries: 2,
+      fetch: async () => {
+        calls++;
+        return new Response('<html>gateway</html>', { status });
+      },
+    });
+    await expect(c.createChatCompletion(ask('x'))).rejects.toBeInstanceOf(APIError);
+    expect(calls).toBe(tries);
+  });
+
+  it('retries a completion the server never received', async () => {
+    let calls = 0;
+    const fake = createFakeFastGPT({ analytics: false });
+    const c = new ChatClient({
+      baseUrl: fake.baseUrl,
+      apiKey: fake.credentials.appKey,
+      retryDelay: 1,
+      fetch: async (input, init) => {
+        calls++;
+        if (calls === 1) throw new TypeError('fetch failed');
+        return fake.fetch(input, init);
+      },
+    });
+    const events = await collect(c.streamChatCompletion(ask('hello')));
+    expect(calls).toBe(2);
+    expect(events.some((e) => e.type === 'done')).toBe(true);
+  });
+
+  it('the export download obeys abort', async () => {
+    const c = new AppClient({
+      baseUrl: 'http://x',
+      token: 't',
+      fetch: async (_input, init) => {
+        const body = new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('\uFEFFtitle\n'));
+            init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'text/csv' } });
+      },
+    });
+    const controller = new AbortController();
+    const pending = c
+      .exportChatLogs(
+        { appId: 'a', dateStart: new Date(0), dateEnd: new Date() },
+        { signal: controller.signal },
+      )
+      .catch((e: unknown) => e);
+    controller.abort(new DOMException('gone', 'AbortError'));
+    expect(await pending).toMatchObject({ name: 'AbortError' });
   });
 });
 

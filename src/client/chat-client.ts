@@ -1,8 +1,7 @@
 import type { RequestOptions } from './client-options';
-import { classifyError } from './error-classification';
-import { StreamError } from './errors';
+import { RateLimitError, StreamError, TimeoutError } from './errors';
 import { FastGPTClient } from './fastgpt-client';
-import { isRetryableError } from './retry-policy';
+import { errorFromBody, parseBodyText } from './response-body';
 import { readServerSentEvents } from './sse-reader';
 import { toStreamEvent } from './stream-events';
 import type {
@@ -48,15 +47,14 @@ export class ChatClient extends FastGPTClient {
     { signal }: RequestOptions = {},
   ): Promise<ChatCompletionResponse> {
     const body = { ...request, appId: request.appId ?? this.appId, stream: false };
-    // The server may already be running the workflow when a timeout hits; retrying would save the turn twice.
-    const response = await this.withRetries(
-      { method: 'POST', path: COMPLETIONS_PATH, signal, retryTimeouts: false },
-      async (attemptSignal) => {
-        const res = await this.send({ method: 'POST', path: COMPLETIONS_PATH, body }, attemptSignal);
-        return this.unwrapCompletion(await this.readBody(res, { path: COMPLETIONS_PATH }), res);
+    return this.requestData(
+      { method: 'POST', path: COMPLETIONS_PATH, body, signal, idempotent: false },
+      (data) => {
+        if (typeof data === 'object' && data !== null && 'choices' in data)
+          return data as ChatCompletionResponse;
+        throw new StreamError('FastGPT answered the completion with an unexpected body.');
       },
     );
-    return response;
   }
 
   /**
@@ -65,8 +63,9 @@ export class ChatClient extends FastGPTClient {
    * yields only answer text, as FastGPT's own default does.
    *
    * Failures throw typed errors with a human message. An `error` event from FastGPT is yielded and then
-   * thrown. Failed attempts are retried only before the first event arrives. `timeout` bounds the wait for
-   * the first byte and every gap between bytes, not the whole reply. Breaking out of the loop closes the
+   * thrown. A failed attempt is retried only where FastGPT certainly did not start the workflow (rate limit,
+   * unreachable server), never after the response arrived. `timeout` bounds the wait for the response and
+   * then every gap between bytes (heartbeats count), not the whole reply. Breaking out of the loop closes the
    * connection; use {@link stopChat} to also stop the workflow on the server.
    */
   async *streamChatCompletion(
@@ -74,17 +73,17 @@ export class ChatClient extends FastGPTClient {
     { signal }: RequestOptions = {},
   ): AsyncGenerator<FastGPTStreamEvent, void, undefined> {
     const body = { ...request, appId: request.appId ?? this.appId, stream: true };
-    const call = { method: 'POST' as const, path: COMPLETIONS_PATH, body, signal, retryTimeouts: false };
+    const call = { method: 'POST' as const, path: COMPLETIONS_PATH, body, signal, idempotent: false };
 
-    const opened = await this.withRetries(call, async (attemptSignal) => {
-      const response = await this.send(call, attemptSignal);
-      await this.rejectNonStream(response);
-      if (!response.body) throw new StreamError('FastGPT answered the stream request with an empty body.');
-      const events = this.parseEvents(response.body, signal);
+    const opened = await this.withRetries(call, async (scope) => {
+      const response = await this.send(call, scope);
+      // From here the stream's idle clock (every gap between bytes) replaces the attempt's timeout.
+      scope.clearTimer();
+      const events = this.parseEvents(await this.streamBody(response), signal);
       try {
-        // Read up to the first event inside the attempt, so a pre-stream `event: error` can still be retried.
+        // Read up to the first event inside the attempt, so a pre-stream rate limit can still be retried.
         const first = await events.next();
-        if (!first.done && first.value.type === 'error' && isRetryableError(first.value.error)) {
+        if (!first.done && first.value.type === 'error' && first.value.error instanceof RateLimitError) {
           throw first.value.error;
         }
         return { events, first };
@@ -96,21 +95,19 @@ export class ChatClient extends FastGPTClient {
 
     const { events, first } = opened;
     if (first.done) throw new StreamError('FastGPT closed the stream without sending anything.');
-    const detail = request.detail === true;
     let sawDone = false;
     try {
-      for (
-        let result: IteratorResult<FastGPTStreamEvent, void> = first;
-        !result.done;
-        result = await events.next()
-      ) {
+      for (let result: IteratorResult<FastGPTStreamEvent, void> = first; !result.done; ) {
         const event = result.value;
         yield event;
         if (event.type === 'error') throw event.error;
-        if (event.type === 'done') {
-          sawDone = true;
-          // Without detail nothing follows [DONE]; with detail, flowResponses comes after it.
-          if (!detail) return;
+        if (event.type === 'done') sawDone = true;
+        try {
+          result = await events.next();
+        } catch (error) {
+          // After [DONE] the reply is complete; a server that keeps the connection open is no failure.
+          if (sawDone && error instanceof TimeoutError) return;
+          throw error;
         }
       }
     } finally {
@@ -296,40 +293,55 @@ export class ChatClient extends FastGPTClient {
     }
   }
 
-  /** Throws when a stream request got JSON instead of SSE (an error envelope, or a server ignoring `stream`). */
-  private async rejectNonStream(response: Response): Promise<void> {
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.includes('application/json')) return;
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON after all: fall through to the generic error
+  /**
+   * The SSE body of a stream response, or the error it stands for. FastGPT's pre-stream errors come without
+   * a content type, and proxies may drop it, so a body that starts with `{` is read as JSON whatever the
+   * header says; anything else streams on untouched, including the bytes looked at.
+   */
+  private async streamBody(response: Response): Promise<ReadableStream<Uint8Array>> {
+    if (!response.body) throw new StreamError('FastGPT answered the stream request with an empty body.');
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    const seen: Uint8Array[] = [];
+    let head = '';
+    let finished = false;
+    while (head.trim() === '' && !finished) {
+      const { done, value } = await reader.read();
+      if (done) finished = true;
+      else {
+        seen.push(value);
+        head += decoder.decode(value, { stream: true });
+      }
     }
-    if (
-      typeof body === 'object' &&
-      body !== null &&
-      ('code' in body || 'message' in body) &&
-      !('choices' in body)
-    ) {
-      throw classifyError({
-        body,
-        status: response.status,
-        retryAfterHeader: response.headers.get('retry-after'),
-      });
+    if (head.trimStart().startsWith('{')) {
+      let text = head;
+      while (!finished) {
+        const { done, value } = await reader.read();
+        if (done) finished = true;
+        else text += decoder.decode(value, { stream: true });
+      }
+      const body = parseBodyText(text + decoder.decode());
+      throw (
+        errorFromBody(body, response) ??
+        new StreamError(
+          'FastGPT answered with JSON where a stream was expected (is `stream` dropped by a proxy?).',
+        )
+      );
     }
-    throw new StreamError(
-      'FastGPT answered with JSON where a stream was expected (is `stream` ignored by a proxy?).',
-    );
-  }
-
-  /** A non-stream completion body, or the error an old server wrapped in an HTTP 200 envelope. */
-  private unwrapCompletion(body: unknown, response: Response): ChatCompletionResponse {
-    if (typeof body === 'object' && body !== null && 'choices' in body) return body as ChatCompletionResponse;
-    if (typeof body === 'object' && body !== null && ('code' in body || 'message' in body)) {
-      throw classifyError({ body, status: response.status });
-    }
-    throw new StreamError('FastGPT answered the completion with an unexpected body.');
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const replay = seen.shift();
+        if (replay) return controller.enqueue(replay);
+        if (finished) return controller.close();
+        try {
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
   }
 }

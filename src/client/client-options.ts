@@ -1,8 +1,12 @@
 /** Something that receives the client's log lines. `console` fits. */
 export interface FastGPTLogger {
+  /** Each request and its outcome. */
   debug(message: string, ...details: unknown[]): void;
+  /** Retries and their delays. */
   info(message: string, ...details: unknown[]): void;
+  /** Calls that failed for good. */
   warn(message: string, ...details: unknown[]): void;
+  /** Reserved for failures of the client itself. */
   error(message: string, ...details: unknown[]): void;
 }
 
@@ -43,9 +47,15 @@ export interface FastGPTClientOptions {
    * bytes, not the whole reply. Default 60 000.
    */
   timeout?: number;
-  /** Retries after a failure that is safe to retry (connection errors, timeouts, 429, 5xx). Default 3. */
+  /**
+   * Retries after a failure that is safe to retry: connection errors, timeouts, rate limits and gateway errors;
+   * completions only where FastGPT certainly did not start the workflow. Default 3.
+   */
   maxRetries?: number;
-  /** First retry delay in milliseconds; doubles each time, with jitter; `Retry-After` wins. Default 1 000. */
+  /**
+   * First retry delay in milliseconds; doubles each time, with jitter. A server's `Retry-After` wins; one
+   * asking for more than 60 s is not waited for (the call fails with a `RateLimitError`). Default 1 000.
+   */
   retryDelay?: number;
   /** Where log lines go. Setting it turns logging on. Keys and tokens are never logged. */
   logger?: FastGPTLogger;

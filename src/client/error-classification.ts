@@ -26,7 +26,7 @@ interface KnownError {
 }
 
 // FastGPT sends i18n keys or terse text; users get these sentences, the raw text stays on `rawMessage`.
-const BY_STATUS_TEXT: Record<string, KnownError> = {
+const BY_STATUS_TEXT = {
   unAuthorization: {
     kind: 'auth',
     message: 'FastGPT rejected the request: no valid API key, session token or share link was sent.',
@@ -51,26 +51,28 @@ const BY_STATUS_TEXT: Record<string, KnownError> = {
   outlinkUnExist: { kind: 'notFound', message: 'The share link does not exist.' },
   invalidParams: { kind: 'validation', message: 'FastGPT rejected the request parameters.' },
   missingParams: { kind: 'validation', message: 'The request is missing a required parameter.' },
-};
+} satisfies Record<string, KnownError>;
+
+type StatusTextKey = keyof typeof BY_STATUS_TEXT;
 
 const BY_CODE: Record<number, KnownError> = {
-  403: BY_STATUS_TEXT.unAuthorization as KnownError,
-  401: BY_STATUS_TEXT.unAuthorization as KnownError,
-  429: BY_STATUS_TEXT.tooManyRequest as KnownError,
-  501: BY_STATUS_TEXT.linkUnInvalid as KnownError,
-  510: BY_STATUS_TEXT.insufficientQuota as KnownError,
-  511: BY_STATUS_TEXT.unAuthModel as KnownError,
-  513: BY_STATUS_TEXT.unAuthFile as KnownError,
-  514: BY_STATUS_TEXT.unAuthApiKey as KnownError,
-  502000: BY_STATUS_TEXT.appUnExist as KnownError,
-  502001: BY_STATUS_TEXT.unAuthApp as KnownError,
-  504000: BY_STATUS_TEXT.unAuthChat as KnownError,
-  505000: BY_STATUS_TEXT.outlinkUnExist as KnownError,
-  505001: BY_STATUS_TEXT.unAuthLink as KnownError,
-  505003: BY_STATUS_TEXT.unAuthUser as KnownError,
-  506000: BY_STATUS_TEXT.openapiUnExist as KnownError,
-  506001: BY_STATUS_TEXT.openapiUnAuth as KnownError,
-  506002: BY_STATUS_TEXT.openapiExceedLimit as KnownError,
+  403: BY_STATUS_TEXT.unAuthorization,
+  401: BY_STATUS_TEXT.unAuthorization,
+  429: BY_STATUS_TEXT.tooManyRequest,
+  501: BY_STATUS_TEXT.linkUnInvalid,
+  510: BY_STATUS_TEXT.insufficientQuota,
+  511: BY_STATUS_TEXT.unAuthModel,
+  513: BY_STATUS_TEXT.unAuthFile,
+  514: BY_STATUS_TEXT.unAuthApiKey,
+  502000: BY_STATUS_TEXT.appUnExist,
+  502001: BY_STATUS_TEXT.unAuthApp,
+  504000: BY_STATUS_TEXT.unAuthChat,
+  505000: BY_STATUS_TEXT.outlinkUnExist,
+  505001: BY_STATUS_TEXT.unAuthLink,
+  505003: BY_STATUS_TEXT.unAuthUser,
+  506000: BY_STATUS_TEXT.openapiUnExist,
+  506001: BY_STATUS_TEXT.openapiUnAuth,
+  506002: BY_STATUS_TEXT.openapiExceedLimit,
 };
 
 // Plain-text errors FastGPT throws as `{code: 500, message: <text>}`; matched by substring.
@@ -97,7 +99,7 @@ const BY_TEXT: Array<[RegExp, KnownError]> = [
   ],
   [/分享链接已过期/, { kind: 'auth', message: 'The share link has expired.' }],
   [/链接超出使用限制/, { kind: 'api', message: 'The share link has reached its usage limit.' }],
-  [/每分钟仅能请求|Too many request|Rate limit exceeded/i, BY_STATUS_TEXT.tooManyRequest as KnownError],
+  [/每分钟仅能请求|Too many request|Rate limit exceeded/i, BY_STATUS_TEXT.tooManyRequest],
   [/^Data validation error/i, { kind: 'validation', message: 'FastGPT rejected the request parameters.' }],
 ];
 
@@ -116,11 +118,11 @@ function describeZodIssues(issues: FastGPTZodIssue[]): string {
 }
 
 function lookup(code: number | undefined, statusText: string | undefined, raw: string | undefined) {
-  if (statusText && BY_STATUS_TEXT[statusText]) return BY_STATUS_TEXT[statusText];
+  if (statusText && statusText in BY_STATUS_TEXT) return BY_STATUS_TEXT[statusText as StatusTextKey];
   if (raw) {
     for (const [pattern, known] of BY_TEXT) if (pattern.test(raw)) return known;
   }
-  if (code !== undefined && BY_CODE[code]) return BY_CODE[code];
+  if (code !== undefined && code in BY_CODE) return BY_CODE[code];
   if (code !== undefined && code >= 507000 && code < 508000) return BY_STATUS_TEXT.invalidParams;
   return undefined;
 }

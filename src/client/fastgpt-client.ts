@@ -1,3 +1,4 @@
+import { type AttemptScope, createAttemptScope } from './attempt-scope';
 import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_RETRY_DELAY_MS,
@@ -13,9 +14,12 @@ import {
   ConnectionError,
   FastGPTError,
   NotFoundError,
+  RateLimitError,
   TimeoutError,
   ValidationError,
 } from './errors';
+import { formatDuration } from './format-duration';
+import { errorFromBody, readResponseBody } from './response-body';
 import { isRetryableError, retryDelayMs, sleep } from './retry-policy';
 import type { ChatSource } from './types';
 
@@ -34,13 +38,19 @@ export interface ApiCall {
   body?: Record<string, unknown>;
   /** How share-link auth is added (default `params`). */
   share?: ShareStyle;
-  /** Whether a failed attempt may be retried (default true); see `isRetryableError`. */
+  /** Whether a failed attempt may be retried at all (default true); see `isRetryableError`. */
   retry?: boolean;
-  /** Whether timeouts may be retried (default true; false where the server may already be working on it). */
-  retryTimeouts?: boolean;
+  /**
+   * Whether repeating the call is harmless (default true). Completions are not: they run a workflow and save
+   * the turn, so they are retried only where FastGPT certainly did not start.
+   */
+  idempotent?: boolean;
   /** Aborts the call and any pending retry. */
   signal?: AbortSignal | undefined;
 }
+
+/** A server asking for a longer wait than this (Retry-After) gets a `RateLimitError` instead of a retry. */
+const MAX_RETRY_WAIT_MS = 60_000;
 
 let warnedAboutBrowserKey = false;
 
@@ -112,10 +122,13 @@ export class FastGPTClient {
     return 'api';
   }
 
-  /** The call's app id or the client's; throws a clear error when neither exists. */
-  protected requireAppId(appId: string | undefined, method: string): string {
+  /**
+   * The call's app id or the client's. Throws a clear error when neither exists, except with `nested`
+   * share links, where 2026 servers take the app from the link and reject an `appId`.
+   */
+  protected requireAppId(appId: string | undefined, method: string): string | undefined {
     const resolved = appId ?? this.appId;
-    if (!resolved) {
+    if (!resolved && this.options.shareLink?.placement !== 'nested') {
       throw new ValidationError(`${method} needs an appId: pass it to the call or to the client options.`);
     }
     return resolved;
@@ -126,99 +139,94 @@ export class FastGPTClient {
     this.#logger?.[level](`[fastgpt] ${message}`, ...details);
   }
 
-  /** Sends a call whose answer is FastGPT's envelope and returns its `data`. */
-  protected async requestData<TData>(call: ApiCall): Promise<TData> {
-    return this.withRetries(call, async (signal) => {
-      const response = await this.send(call, signal);
-      const body = await this.readBody(response, call);
-      return this.unwrapEnvelope<TData>(body, response);
+  /**
+   * Sends a call and returns its parsed answer: by default the `data` of FastGPT's envelope. Any error
+   * body (HTTP 200 envelopes of old servers included) throws a classified error.
+   */
+  protected async requestData<TData>(
+    call: ApiCall,
+    unwrap: (body: unknown, response: Response) => TData = (body) =>
+      (typeof body === 'object' && body !== null && 'code' in body
+        ? (body as { data?: unknown }).data
+        : body) as TData,
+  ): Promise<TData> {
+    return this.withRetries(call, async (scope) => {
+      const response = await this.send(call, scope);
+      const body = await readResponseBody(response);
+      if (typeof body === 'string') {
+        throw new APIError(`FastGPT answered ${call.path} with something that is not JSON.`, {
+          status: response.status,
+          body: body.slice(0, 2000),
+        });
+      }
+      const error = errorFromBody(body, response);
+      if (error) throw error;
+      return unwrap(body, response);
     });
   }
 
-  /** Sends a call and returns the successful response unread (its status is already checked). */
-  protected async requestResponse(call: ApiCall): Promise<Response> {
-    return this.withRetries(call, (signal) => this.send(call, signal));
-  }
-
   /**
-   * Runs `attempt` with retries: exponential backoff with jitter, `Retry-After` honoured, an abort cancels a
-   * pending wait at once. `attempt` gets a signal that fires on abort or on this attempt's timeout.
+   * Runs `attempt` with retries: exponential backoff with jitter, `Retry-After` honoured, and an abort cancels
+   * a pending wait at once. Each attempt gets its own {@link AttemptScope} (abort signal and timeout clock).
    */
   protected async withRetries<TResult>(
-    call: Pick<ApiCall, 'method' | 'path' | 'retry' | 'retryTimeouts' | 'signal'>,
-    attempt: (signal: AbortSignal) => Promise<TResult>,
+    call: Pick<ApiCall, 'method' | 'path' | 'retry' | 'idempotent' | 'signal'>,
+    attempt: (scope: AttemptScope) => Promise<TResult>,
   ): Promise<TResult> {
     for (let attemptIndex = 0; ; attemptIndex++) {
       const started = Date.now();
-      const scope = this.timeoutScope(call.signal);
+      const scope = createAttemptScope(call.signal, this.timeout, this.timeoutMessage());
+      let error: unknown;
       try {
-        const result = await attempt(scope.signal);
+        const result = await attempt(scope);
         this.log('debug', `${call.method} ${call.path} ok (${Date.now() - started} ms)`);
         return result;
       } catch (raw) {
-        const error = this.toFastGPTError(raw, scope, call);
-        if (!(error instanceof FastGPTError)) throw error;
-        const retryable =
-          call.retry !== false &&
-          attemptIndex < this.maxRetries &&
-          isRetryableError(error) &&
-          !(error instanceof TimeoutError && call.retryTimeouts === false);
-        if (!retryable) {
-          this.log('warn', `${call.method} ${call.path} failed: ${error.message}`);
-          throw error;
-        }
-        const delay = retryDelayMs({ attempt: attemptIndex, baseDelay: this.retryDelay, error });
-        if (delay > this.timeout) throw error;
-        this.log(
-          'info',
-          `${call.method} ${call.path} failed (${error.name}); retry ${attemptIndex + 1} in ${delay} ms`,
-        );
-        await sleep(delay, call.signal);
+        error = this.toFastGPTError(raw, scope, call);
       } finally {
         scope.dispose();
       }
+      if (!(error instanceof FastGPTError)) throw error;
+      const delay = retryDelayMs({ attempt: attemptIndex, baseDelay: this.retryDelay, error });
+      if (
+        attemptIndex >= this.maxRetries ||
+        !this.mayRetry(error, call, scope) ||
+        delay > MAX_RETRY_WAIT_MS
+      ) {
+        this.log('warn', `${call.method} ${call.path} failed: ${error.message}`);
+        throw error;
+      }
+      this.log(
+        'info',
+        `${call.method} ${call.path} failed (${error.name}); retry ${attemptIndex + 1} in ${delay} ms`,
+      );
+      await sleep(delay, call.signal);
     }
   }
 
-  /** A signal that fires when the caller aborts or `timeout` passes, plus a way to stop the timer. */
-  protected timeoutScope(callerSignal: AbortSignal | undefined) {
-    const controller = new AbortController();
-    let timedOut = false;
-    const onAbort = () => controller.abort(callerSignal?.reason);
-    if (callerSignal?.aborted) controller.abort(callerSignal.reason);
-    else callerSignal?.addEventListener('abort', onAbort, { once: true });
-    const timer =
-      this.timeout > 0 && Number.isFinite(this.timeout)
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort(new TimeoutError(this.timeoutMessage(), this.timeout));
-          }, this.timeout)
-        : undefined;
-    return {
-      signal: controller.signal,
-      get timedOut() {
-        return timedOut;
-      },
-      /** Stops the timeout clock (streams switch to their own idle clock once the response has arrived). */
-      clearTimer: () => clearTimeout(timer),
-      dispose: () => {
-        clearTimeout(timer);
-        callerSignal?.removeEventListener('abort', onAbort);
-      },
-    };
+  /**
+   * Whether a failed attempt may be repeated. Calls that change state on the server (completions) are
+   * retried only where FastGPT certainly did not start: a rate limit, the request never reaching it, or a 503.
+   */
+  private mayRetry(
+    error: FastGPTError,
+    call: Pick<ApiCall, 'retry' | 'idempotent'>,
+    scope: AttemptScope,
+  ): boolean {
+    if (call.retry === false || !isRetryableError(error)) return false;
+    if (call.idempotent !== false) return true;
+    if (error instanceof RateLimitError) return true;
+    if (error instanceof ConnectionError) return !scope.responded;
+    return error instanceof APIError && error.status === 503;
   }
 
   /** The message of a timeout. */
   protected timeoutMessage(): string {
-    return `FastGPT did not answer within ${Math.round(this.timeout / 1000)} seconds.`;
+    return `FastGPT did not answer within ${formatDuration(this.timeout)}.`;
   }
 
-  /** Maps anything thrown during an attempt to a FastGPT error, or rethrows the caller's abort reason. */
-  protected toFastGPTError(
-    raw: unknown,
-    scope: { timedOut: boolean },
-    call: Pick<ApiCall, 'signal'>,
-  ): FastGPTError | unknown {
+  /** Maps anything thrown during an attempt to a FastGPT error, or returns the caller's abort reason. */
+  protected toFastGPTError(raw: unknown, scope: AttemptScope, call: Pick<ApiCall, 'signal'>): unknown {
     if (call.signal?.aborted) return call.signal.reason;
     if (scope.timedOut)
       return raw instanceof TimeoutError ? raw : new TimeoutError(this.timeoutMessage(), this.timeout);
@@ -228,58 +236,30 @@ export class FastGPTClient {
   }
 
   /** Performs one HTTP request with auth applied; non-2xx answers become classified errors. */
-  protected async send(call: ApiCall, signal: AbortSignal): Promise<Response> {
-    const { url, init } = this.buildRequest(call, signal);
+  protected async send(call: ApiCall, scope: AttemptScope): Promise<Response> {
+    const { url, init } = this.buildRequest(call, scope.signal);
     this.log('debug', `${call.method} ${call.path}`);
     const response = await this.#fetch(url, init);
+    scope.responded = true;
     if (!response.ok) throw await this.errorFromResponse(response);
     return response;
   }
 
   /** Reads a failed response and classifies it. */
-  protected async errorFromResponse(response: Response): Promise<FastGPTError> {
-    const text = await response.text().catch(() => '');
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      if (/^\s*</.test(text) && response.status === 404) {
-        return new NotFoundError(
-          `FastGPT has no such endpoint (HTTP 404 for ${new URL(response.url || 'http://x/').pathname}). ` +
-            'Check the baseUrl, or this server version may not support the call.',
-          { status: 404, code: 404, body: text },
-        );
-      }
+  private async errorFromResponse(response: Response): Promise<FastGPTError> {
+    const body = await readResponseBody(response).catch(() => '');
+    if (response.status === 404 && typeof body === 'string') {
+      return new NotFoundError(
+        `FastGPT has no such endpoint (HTTP 404 for ${new URL(response.url || 'http://x/').pathname}). ` +
+          'Check the baseUrl, or this server version may not support the call.',
+        { status: 404, code: 404, body },
+      );
     }
     return classifyError({
       body,
       status: response.status,
       retryAfterHeader: response.headers.get('retry-after'),
     });
-  }
-
-  /** Parses a JSON body; anything else is a clear error. */
-  protected async readBody(response: Response, call: Pick<ApiCall, 'path'>): Promise<unknown> {
-    const text = await response.text();
-    try {
-      return JSON.parse(text);
-    } catch (cause) {
-      throw new APIError(`FastGPT answered ${call.path} with something that is not JSON.`, {
-        status: response.status,
-        body: text.slice(0, 2000),
-        cause,
-      });
-    }
-  }
-
-  /** Returns the envelope's `data`, or throws when `code` is not 200 (old servers answer errors with HTTP 200). */
-  protected unwrapEnvelope<TData>(body: unknown, response: Response): TData {
-    if (typeof body === 'object' && body !== null && 'code' in body) {
-      const code = (body as { code: unknown }).code;
-      if (code !== 200) throw classifyError({ body, status: response.status });
-      return (body as unknown as { data: TData }).data;
-    }
-    return body as TData;
   }
 
   /** Builds the URL and fetch init of a call: auth headers, share-link params, JSON body. */

@@ -238,6 +238,24 @@ describe('toStreamEvent', () => {
     expect(list[1]).toMatchObject({ type: 'interactive', sseId: '2', interactive: { type: 'userSelect' } });
   });
 
+  it('passes an unknown event with plain-text data through as text', () => {
+    expect(toStreamEvent({ event: 'chatTitle', data: '新标题', id: undefined })).toEqual({
+      type: 'unknown',
+      event: 'chatTitle',
+      data: '新标题',
+    });
+  });
+
+  it('leaves the code of an error event without one undefined (no HTTP status applies)', () => {
+    const event = toStreamEvent({
+      event: 'error',
+      data: '{"message":"common:code_error.some_key"}',
+      id: undefined,
+    });
+    expect(event?.type === 'error' && event.error).toMatchObject({ code: undefined });
+    expect(event?.type === 'error' && event.error.message).toBe('FastGPT reported an error.');
+  });
+
   it('names the event when its JSON is malformed', () => {
     expect(() => toStreamEvent({ event: 'toolParams', data: '{"tool":', id: undefined })).toThrow(
       StreamError,

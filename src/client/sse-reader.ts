@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { ConnectionError, TimeoutError } from './errors';
+import { formatDuration } from './format-duration';
 
 /** One raw server-sent event. */
 export interface ServerSentMessage {
@@ -97,7 +98,7 @@ export async function* readServerSentEvents(
 
 function idleError(idleTimeout: number): TimeoutError {
   return new TimeoutError(
-    `FastGPT sent nothing for ${Math.round(idleTimeout / 1000)} seconds, so the stream was given up.`,
+    `FastGPT sent nothing for ${formatDuration(idleTimeout)}, so the stream was given up.`,
     idleTimeout,
   );
 }

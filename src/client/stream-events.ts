@@ -9,6 +9,21 @@ import type {
   ToolCallRecord,
 } from './types';
 
+const KNOWN_EVENTS = new Set([
+  'answer',
+  'fastAnswer',
+  'flowNodeStatus',
+  'toolCall',
+  'toolParams',
+  'toolResponse',
+  'updateVariables',
+  'interactive',
+  'workflowDuration',
+  'flowResponses',
+  'flowNodeResponse',
+  'error',
+]);
+
 const EMPTY_TOOL: ToolCallRecord = { id: '', toolName: '', toolAvatar: '', params: '', response: '' };
 
 function parseData(message: ServerSentMessage, event: string): unknown {
@@ -40,6 +55,16 @@ export function toStreamEvent(message: ServerSentMessage): FastGPTStreamEvent | 
   const event = message.event ?? 'answer';
   const sseId = message.id === undefined ? {} : { sseId: message.id };
   if (message.data === '[DONE]') return { type: 'done', ...sseId };
+  if (!KNOWN_EVENTS.has(event)) {
+    // Newer servers add events (chatTitle, plan…); their data is passed on, parsed when it is JSON.
+    let data: unknown = message.data;
+    try {
+      data = JSON.parse(message.data);
+    } catch {
+      // plain text stays text
+    }
+    return { type: 'unknown', event, data, ...sseId };
+  }
   const data = parseData(message, event);
 
   switch (event) {
@@ -91,9 +116,8 @@ export function toStreamEvent(message: ServerSentMessage): FastGPTStreamEvent | 
       };
     case 'flowNodeResponse':
       return { type: 'flowNodeResponse', response: asObject(data) as NodeResponse, ...sseId };
-    case 'error':
-      return { type: 'error', error: classifyError({ body: data, status: 200 }), data, ...sseId };
     default:
-      return { type: 'unknown', event, data, ...sseId };
+      // error: no HTTP status applies to an event, so only the body's own code counts.
+      return { type: 'error', error: classifyError({ body: data }), data, ...sseId };
   }
 }
