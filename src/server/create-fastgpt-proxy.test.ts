@@ -41,14 +41,14 @@ describe('createFastGPTProxy', () => {
     expect(fake.requests.at(-1)?.headers.authorization).toBe(`Bearer ${fake.credentials.appKey}`);
 
     const response = await proxy(
-      new Request(`${PROXY_ORIGIN}/api/fastgpt/api/core/chat/getHistories`, {
+      new Request(`${PROXY_ORIGIN}/api/fastgpt/api/core/chat/getPaginationRecords`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ appId: fake.credentials.appId }),
+        body: JSON.stringify({ appId: fake.credentials.appId, chatId: 'p1' }),
       }),
     );
     const text = await response.text();
-    expect(text).toContain('p1');
+    expect(text).toContain('hello');
     expect(text).not.toContain(fake.credentials.appKey);
     expect([...response.headers.values()].join(' ')).not.toContain(fake.credentials.appKey);
   });
@@ -56,7 +56,7 @@ describe('createFastGPTProxy', () => {
   it('drops the caller’s Authorization, cookies and token headers', async () => {
     const { fake, proxy } = setup();
     await proxy(
-      new Request(`${PROXY_ORIGIN}/x/api/core/chat/getHistories`, {
+      new Request(`${PROXY_ORIGIN}/x/api/core/chat/getPaginationRecords`, {
         method: 'POST',
         headers: {
           authorization: 'Bearer stolen',
@@ -64,13 +64,41 @@ describe('createFastGPTProxy', () => {
           token: 'abc',
           'content-type': 'application/json',
         },
-        body: JSON.stringify({ appId: fake.credentials.appId }),
+        body: JSON.stringify({ appId: fake.credentials.appId, chatId: 'c' }),
       }),
     );
     const sent = fake.requests.at(-1)?.headers ?? {};
     expect(sent.authorization).toBe(`Bearer ${fake.credentials.appKey}`);
     expect(sent.cookie).toBeUndefined();
     expect(sent.token).toBeUndefined();
+  });
+
+  it('refuses the chat list unless allowed, since every visitor shares the key owner’s list', async () => {
+    const { fake, chat } = setup();
+    await expect(chat.getChatHistories()).rejects.toMatchObject({ status: 404, statusText: 'notAllowed' });
+    await expect(chat.clearChatHistories()).rejects.toMatchObject({ statusText: 'notAllowed' });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('pins the app, so a browser cannot reach another app of an account key', async () => {
+    const fake = createFakeFastGPT({ analytics: false });
+    const proxy = createFastGPTProxy({
+      baseUrl: fake.baseUrl,
+      apiKey: fake.credentials.accountKey,
+      appId: fake.credentials.appId,
+      fetch: fake.fetch,
+    });
+    const chat = new ChatClient({
+      baseUrl: `${PROXY_ORIGIN}/api/fastgpt`,
+      fetch: (input, init) => proxy(new Request(input, init)),
+      appId: fake.credentials.secondAppId,
+      maxRetries: 0,
+    });
+    await chat.createChatCompletion({ chatId: 'pin', messages: [{ role: 'user', content: 'hi' }] });
+    await chat.getChatInit({ chatId: 'pin' });
+    expect(
+      fake.requests.map((r) => (r.body as { appId?: string } | undefined)?.appId ?? r.query.appId),
+    ).toEqual([fake.credentials.appId, fake.credentials.appId]);
   });
 
   it('refuses log endpoints unless allowed', async () => {
@@ -116,7 +144,7 @@ describe('createFastGPTProxy', () => {
       fetch: (input, init) => proxy(new Request(input, init)),
       maxRetries: 0,
     });
-    const error = await chat.getChatHistories({ appId: 'a' }).catch((e: unknown) => e);
+    const error = await chat.getChatRecords({ appId: 'a', chatId: 'c' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status: 502, statusText: 'upstreamUnavailable' });
     expect((error as Error).message).toBe('The proxy could not reach FastGPT (fetch failed).');

@@ -10,10 +10,16 @@ export interface FastGPTProxyOptions {
   /** A FastGPT session token added as the `token` header (needed for the log table on FastGPT ≤ 4.14). */
   token?: string;
   /**
-   * Which FastGPT routes are forwarded (default `['chat']`). Add `'logs'` only behind your own admin auth:
-   * the log endpoints expose every user's conversations.
+   * Which FastGPT routes are forwarded (default `['chat']`: one conversation by its chatId). `'history'` adds
+   * the chat list and `'logs'` the log table; both expose every visitor's chats (one key = one owner in
+   * FastGPT's eyes), so add them only behind your own auth.
    */
   allow?: readonly ProxyRouteGroup[];
+  /**
+   * Pins every forwarded call to this app: `appId` is overwritten in the query and JSON body, so a browser
+   * cannot reach other apps of an account key.
+   */
+  appId?: string;
   /**
    * Runs before forwarding; return a `Response` to answer yourself (e.g. 401 for a signed-out user), or a
    * `Headers`-like object of extra headers for the upstream request.
@@ -45,6 +51,18 @@ function envelope(status: number, statusText: string, message: string): Response
     status,
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
+}
+
+/** Sets `appId` in a JSON object body; other bodies pass unchanged. */
+async function pinAppId(body: ArrayBuffer, appId: string | undefined): Promise<ArrayBuffer | string> {
+  if (!appId || body.byteLength === 0) return body;
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return body;
+    return JSON.stringify({ ...parsed, appId });
+  } catch {
+    return body;
+  }
 }
 
 /**
@@ -87,13 +105,17 @@ export function createFastGPTProxy(options: FastGPTProxyOptions): (request: Requ
     if (options.apiKey) headers.set('authorization', `Bearer ${options.apiKey}`);
     if (options.token) headers.set('token', options.token);
 
+    const search = new URLSearchParams(url.search);
+    if (options.appId && search.has('appId')) search.set('appId', options.appId);
+    const query = search.size > 0 ? `?${search}` : '';
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const body = hasBody ? await pinAppId(await request.arrayBuffer(), options.appId) : undefined;
     let response: Response;
     try {
-      response = await send(`${upstream}${route}${url.search}`, {
+      response = await send(`${upstream}${route}${query}`, {
         method: request.method,
         headers,
-        body: hasBody ? await request.arrayBuffer() : undefined,
+        body,
         // A browser that goes away cancels the upstream request, so FastGPT stops streaming to nobody.
         signal: request.signal,
       });

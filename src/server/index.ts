@@ -1,2 +1,2 @@
 export { createFastGPTProxy, type FastGPTProxyOptions } from './create-fastgpt-proxy';
-export { CHAT_ROUTES, LOG_ROUTES, type ProxyRouteGroup } from './proxy-routes';
+export { CHAT_ROUTES, HISTORY_ROUTES, LOG_ROUTES, type ProxyRouteGroup } from './proxy-routes';
