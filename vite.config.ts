@@ -32,6 +32,8 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],
+          setupFiles: ['src/test-setup/dom.ts'],
+          typecheck: { enabled: true, include: ['src/hooks/**/*.test-d.ts', 'src/hooks/**/*.test-d.tsx'] },
         },
       },
     ],

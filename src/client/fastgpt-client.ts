@@ -83,6 +83,11 @@ export class FastGPTClient {
   readonly retryDelay: number;
   /** The app id used when a call does not name one. */
   readonly appId: string | undefined;
+  /**
+   * Tells this client's cached data apart from other clients' (base URL and kind of credential, plus the
+   * share-link user); holds no secret, so it may appear in query keys and devtools.
+   */
+  readonly cacheScope: string;
   /** The options the client was made with. */
   protected readonly options: FastGPTClientOptions;
   readonly #fetch: typeof fetch;
@@ -95,6 +100,15 @@ export class FastGPTClient {
     this.maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
     this.retryDelay = Math.max(0, options.retryDelay ?? DEFAULT_RETRY_DELAY_MS);
     this.appId = options.appId;
+    const share = options.shareLink;
+    const credential = share
+      ? `share:${share.shareId}:${share.outLinkUid}`
+      : options.apiKey
+        ? 'key'
+        : options.token
+          ? 'token'
+          : 'none';
+    this.cacheScope = `${this.baseUrl}#${credential}`;
     const customFetch = options.fetch;
     // Bind lazily: a bare `fetch` reference called as a method throws "Illegal invocation" in browsers.
     this.#fetch = customFetch ?? ((input, init) => globalThis.fetch(input, init));
