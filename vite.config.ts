@@ -1,5 +1,14 @@
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+/** Debian's Chromium: browsers cannot be downloaded on the build machines (README, Development). */
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  },
+});
 
 /** Files whose layer must work without React or a DOM (DESIGN.md: client, core, server, testing). */
 const nodeLayers = [
@@ -34,6 +43,19 @@ export default defineConfig({
           include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],
           setupFiles: ['src/test-setup/dom.ts'],
           typecheck: { enabled: true, include: ['src/hooks/**/*.test-d.ts', 'src/hooks/**/*.test-d.tsx'] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.ts', 'src/**/*.browser.test.tsx'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],
