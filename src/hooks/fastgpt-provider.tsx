@@ -49,6 +49,8 @@ export function FastGPTProvider({ client, options, appId, queryClient, children 
   );
   const resolvedOptions = options ?? {};
   const share = resolvedOptions.shareLink;
+  // The options object is often written inline; its primitive fields decide when to make new clients.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependency list names those fields on purpose
   const value = useMemo<FastGPTContextValue>(() => {
     const clients = client ?? createFastGPTClient(resolvedOptions);
     return {
@@ -56,8 +58,6 @@ export function FastGPTProvider({ client, options, appId, queryClient, children 
       scope: clients.chat.cacheScope,
       appId: appId ?? clients.chat.appId,
     };
-    // The options object is often written inline; its primitive fields decide when to make new clients.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [
     client,
     appId,

@@ -1,0 +1,177 @@
+'use client';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import type {
+  ChatLogItem,
+  ChatSource,
+  ExportChatLogsParams,
+  GetChatLogsParams,
+  LogFeedbackFilter,
+} from '../client/types';
+import { type AppLogsFilters, fastgptKeys } from '../core/query-keys';
+import { useFastGPT } from './use-fastgpt';
+
+/** A date range, both ends inclusive (Date objects or ISO strings). */
+export interface DateRange {
+  /** First moment of the range. */
+  start: Date | string;
+  /** Last moment of the range. */
+  end: Date | string;
+}
+
+/** Options of {@link useAppLogs}. */
+export interface UseAppLogsOptions {
+  /** The app; defaults to the provider's `appId`. */
+  appId?: string;
+  /** Chats whose last activity falls in this range. */
+  dateRange: DateRange;
+  /** Only these sources (absent or empty: all). */
+  sources?: readonly ChatSource[];
+  /** Case-insensitive match on title, custom title or chat id. */
+  search?: string;
+  /** Feedback filter (default `all`). */
+  feedback?: LogFeedbackFilter;
+  /** Only chats with errors (honoured by the newest FastGPT servers; older ones ignore it). */
+  hasError?: boolean;
+  /** 1-based page (default 1). */
+  page?: number;
+  /** Rows per page (default 20). */
+  pageSize?: number;
+  /** Set `false` to load nothing (default true). */
+  enabled?: boolean;
+}
+
+/** The CSV layout of {@link UseAppLogsResult.exportCsv}; FastGPT's defaults when absent. */
+export type ExportCsvOptions = Pick<ExportChatLogsParams, 'title' | 'sourcesMap' | 'logKeys'>;
+
+/** Result of {@link useAppLogs}. */
+export interface UseAppLogsResult {
+  /** The rows of the page (the previous page's while the next one loads). */
+  rows: ChatLogItem[];
+  /** How many chats match the filters. */
+  total: number;
+  /** Nothing to show yet (first load). */
+  isLoading: boolean;
+  /** A page is loading (including page changes with the previous rows on screen). */
+  isFetching: boolean;
+  /** `rows` belong to the previous filters or page while the new ones load. */
+  isPlaceholderData: boolean;
+  /** Why loading failed. */
+  error: Error | null;
+  /** Loads the page again. */
+  refetch: () => Promise<void>;
+  /** The server's CSV export of every chat matching the filters (UTF-8 with BOM; FastGPT caps it). */
+  exportCsv: (options?: ExportCsvOptions) => Promise<string>;
+  /** An export is running. */
+  isExporting: boolean;
+  /** Why the latest export failed. */
+  exportError: Error | null;
+}
+
+const toIso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : value);
+
+/** The filters as plain data (a stable query key), leaving out what means "everything". */
+export function toAppLogsFilters(
+  options: Omit<UseAppLogsOptions, 'page' | 'pageSize' | 'appId'>,
+): AppLogsFilters {
+  const filters: AppLogsFilters = {
+    dateStart: toIso(options.dateRange.start),
+    dateEnd: toIso(options.dateRange.end),
+  };
+  if (options.sources && options.sources.length > 0) filters.sources = [...options.sources].sort();
+  if (options.search) filters.search = options.search;
+  if (options.feedback && options.feedback !== 'all') filters.feedback = options.feedback;
+  if (options.hasError) filters.hasError = true;
+  return filters;
+}
+
+/** The list request of the filters. */
+export function toChatLogsParams(appId: string | undefined, filters: AppLogsFilters): GetChatLogsParams {
+  const params: GetChatLogsParams = { appId, dateStart: filters.dateStart, dateEnd: filters.dateEnd };
+  if (filters.sources) params.sources = [...filters.sources];
+  if (filters.search) params.chatSearch = filters.search;
+  if (filters.feedback) params.feedbackType = filters.feedback;
+  if (filters.hasError) params.errorFilter = 'has_error';
+  return params;
+}
+
+const NO_ROWS: ChatLogItem[] = [];
+
+/**
+ * One page of the app's log table (one row per chat, newest activity first) with the total, filtered by
+ * date range, source, search, feedback and errors. While another page or filter loads, the previous rows
+ * stay on screen (`isPlaceholderData`). `exportCsv()` asks the server for the CSV of every matching chat.
+ *
+ * The log routes need a FastGPT user session `token` in the client options (or a 2026 server that accepts
+ * keys with log permission).
+ *
+ * @example
+ * ```tsx
+ * function Logs() {
+ *   const [page, setPage] = useState(1);
+ *   const { rows, total, isPlaceholderData, exportCsv } = useAppLogs({
+ *     dateRange: { start: weekAgo, end: new Date() },
+ *     page,
+ *   });
+ *   return (
+ *     <section aria-busy={isPlaceholderData}>
+ *       <button onClick={async () => download(await exportCsv(), 'logs.csv')}>Export</button>
+ *       {rows.map((r) => <Row key={r.chatId} row={r} />)}
+ *       <Pager page={page} total={total} onChange={setPage} />
+ *     </section>
+ *   );
+ * }
+ * ```
+ */
+export function useAppLogs({
+  appId: appIdOption,
+  page = 1,
+  pageSize = 20,
+  enabled = true,
+  ...filterOptions
+}: UseAppLogsOptions): UseAppLogsResult {
+  const { app, scope, appId: defaultAppId } = useFastGPT();
+  const appId = appIdOption ?? defaultAppId;
+  const { dateRange, sources, search, feedback, hasError } = filterOptions;
+  const start = toIso(dateRange.start);
+  const end = toIso(dateRange.end);
+  const sourcesKey = sources?.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the primitive fields decide when the filters change
+  const filters = useMemo(
+    () => toAppLogsFilters({ dateRange: { start, end }, sources, search, feedback, hasError }),
+    [start, end, sourcesKey, search, feedback, hasError],
+  );
+
+  const query = useQuery({
+    queryKey: fastgptKeys.logPage(scope, appId ?? '', filters, page, pageSize),
+    queryFn: ({ signal }) =>
+      app.getChatLogs({ ...toChatLogsParams(appId, filters), pageNum: page, pageSize }, { signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+    retry: false,
+  });
+
+  const exporter = useMutation<string, Error, ExportCsvOptions | undefined>({
+    mutationFn: (layout) => app.exportChatLogs({ ...toChatLogsParams(appId, filters), ...layout }),
+  });
+
+  const { refetch: refetchQuery } = query;
+  const refetch = useCallback(async () => {
+    await refetchQuery();
+  }, [refetchQuery]);
+  const { mutateAsync } = exporter;
+  const exportCsv = useCallback((layout?: ExportCsvOptions) => mutateAsync(layout), [mutateAsync]);
+
+  return {
+    rows: query.data?.list ?? NO_ROWS,
+    total: query.data?.total ?? 0,
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    isPlaceholderData: query.isPlaceholderData,
+    error: query.error,
+    refetch,
+    exportCsv,
+    isExporting: exporter.isPending,
+    exportError: exporter.error,
+  };
+}
