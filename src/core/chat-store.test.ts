@@ -1,0 +1,454 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ChatClient } from '../client/chat-client';
+import { FastGPTError } from '../client/errors';
+import type { ChatCompletionChunk, ChatCompletionRequest, FastGPTStreamEvent } from '../client/types';
+import { createFakeFastGPT, type FakeFastGPTOptions, type RecordedRequest } from '../testing';
+import type { ChatMessage } from './chat-message';
+import { type ChatState, type ChatStore, type ChatStoreOptions, createChatStore } from './chat-store';
+
+function setup(fakeOptions: FakeFastGPTOptions = {}, storeOptions: Partial<ChatStoreOptions> = {}) {
+  const fake = createFakeFastGPT({ analytics: false, heartbeatMs: 0, ...fakeOptions });
+  const client = new ChatClient({
+    fetch: fake.fetch,
+    baseUrl: fake.baseUrl,
+    apiKey: fake.credentials.appKey,
+    appId: fake.credentials.appId,
+    maxRetries: 0,
+  });
+  let n = 0;
+  const store = createChatStore({
+    client,
+    generateId: () => `id${String(++n).padStart(22, '0')}`,
+    now: () => 1_000,
+    ...storeOptions,
+  });
+  const completions = () => fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  const deletes = () => fake.requests.filter((r) => r.path === '/api/core/chat/item/delete');
+  const liveItems = () =>
+    (fake.state.chats.get(store.getState().chatId)?.items ?? []).filter((i) => i.deleteTime === undefined);
+  return { fake, client, store, completions, deletes, liveItems };
+}
+
+const text = (message: ChatMessage | undefined) =>
+  message?.parts.map((p) => (p.type === 'text' ? p.text : '')).join('') ?? '';
+const last = (store: ChatStore) => store.getState().messages.at(-1);
+const bodyOf = (request: RecordedRequest | undefined) => request?.body as ChatCompletionRequest;
+
+function until(store: ChatStore, predicate: (state: ChatState) => boolean) {
+  return vi.waitFor(() => expect(predicate(store.getState())).toBe(true), { interval: 1, timeout: 2000 });
+}
+
+describe('send', () => {
+  it('goes submitted → streaming → ready, with ids equal to FastGPT dataIds', async () => {
+    const { store, completions, liveItems } = setup();
+    const statuses: string[] = [];
+    store.subscribe((state) => statuses.push(state.status));
+    const sent = store.send('你好');
+    expect(store.getState().status).toBe('submitted');
+    const [user, assistant] = store.getState().messages;
+    expect(user).toMatchObject({ role: 'user', status: 'pending', parts: [{ type: 'text', text: '你好' }] });
+    expect(assistant).toMatchObject({ role: 'assistant', status: 'pending', parts: [] });
+    await sent;
+    const state = store.getState();
+    expect(state.status).toBe('ready');
+    expect(statuses[0]).toBe('submitted');
+    expect(statuses).toContain('streaming');
+    expect(statuses.at(-1)).toBe('ready');
+    expect(state.messages[0]?.status).toBe('done');
+    expect(state.messages[1]).toMatchObject({ status: 'done', durationSeconds: 1.22 });
+    expect(text(state.messages[1])).toBe('You said: “你好”. This reply comes from the fake FastGPT server.');
+    expect(state.activeNode).toBeNull();
+
+    const body = bodyOf(completions()[0]);
+    expect(body).toMatchObject({
+      chatId: state.chatId,
+      detail: true,
+      stream: true,
+      responseChatItemId: assistant?.id,
+      messages: [{ role: 'user', content: '你好', dataId: user?.id }],
+    });
+    expect(state.chatId).toHaveLength(24);
+    expect(liveItems().map((i) => i.dataId)).toEqual([user?.id, assistant?.id]);
+  });
+
+  it('sends image and file URLs as content parts and shows them as file parts', async () => {
+    const { store, completions } = setup();
+    await store.send('look', {
+      files: [
+        { kind: 'image', url: 'https://x.test/a.png' },
+        { kind: 'file', url: 'https://x.test/docs/report%20v2.pdf?sig=1' },
+      ],
+    });
+    expect(bodyOf(completions()[0]).messages[0]?.content).toEqual([
+      { type: 'image_url', image_url: { url: 'https://x.test/a.png' } },
+      { type: 'file_url', name: 'report v2.pdf', url: 'https://x.test/docs/report%20v2.pdf?sig=1' },
+      { type: 'text', text: 'look' },
+    ]);
+    expect(store.getState().messages[0]?.parts).toEqual([
+      { type: 'file', kind: 'image', url: 'https://x.test/a.png' },
+      { type: 'file', kind: 'file', url: 'https://x.test/docs/report%20v2.pdf?sig=1' },
+      { type: 'text', text: 'look' },
+    ]);
+  });
+
+  it('ignores empty text, clears the draft it sends, and keeps other drafts', async () => {
+    const { store, completions } = setup();
+    await store.send('   ');
+    expect(completions()).toHaveLength(0);
+    store.setDraft('typed');
+    await store.send('a suggestion');
+    expect(store.getState().draft).toBe('typed');
+    await store.send('typed');
+    expect(store.getState().draft).toBe('');
+  });
+
+  it('folds updateVariables into the chat variables and sends the caller variables', async () => {
+    const { store, completions } = setup({}, { variables: { uid: 'u1' }, customUid: 'user-9' });
+    await store.send('variable update');
+    expect(store.getState().variables).toEqual({ uid: 'u1', city: '北京', count: 1 });
+    expect(bodyOf(completions()[0])).toMatchObject({ variables: { uid: 'u1' }, customUid: 'user-9' });
+  });
+
+  it('reads options and callbacks at call time', async () => {
+    let variables: Record<string, unknown> = { v: 1 };
+    const finished: string[] = [];
+    const events: string[] = [];
+    let onFinish = () => finished.push('old');
+    const { store, completions } = setup(
+      {},
+      {
+        getOptions: () => ({ variables }),
+        getCallbacks: () => ({ onFinish, onEvent: (event) => events.push(event.type) }),
+      },
+    );
+    await store.send('one');
+    variables = { v: 2 };
+    onFinish = () => finished.push('new');
+    await store.send('two');
+    expect(completions().map((r) => bodyOf(r).variables)).toEqual([{ v: 1 }, { v: 2 }]);
+    expect(finished).toEqual(['old', 'new']);
+    expect(events).toContain('flowResponses');
+  });
+
+  it('uses createChatCompletion with stream: false', async () => {
+    const { store, completions } = setup({}, { stream: false });
+    await store.send('cite sources');
+    expect(bodyOf(completions()[0])).toMatchObject({ stream: false, detail: true });
+    const reply = last(store);
+    expect(reply?.status).toBe('done');
+    expect(text(reply)).toContain('新海诚');
+    expect(reply?.citations?.length).toBeGreaterThan(0);
+    expect(store.getState().status).toBe('ready');
+  });
+});
+
+describe('notifications', () => {
+  it('applies events at once but notifies only for status, first content and the end without frames', async () => {
+    const many = 500;
+    const chunk: ChatCompletionChunk = { id: '', object: '', created: 0, model: '', choices: [] };
+    async function* events(): AsyncGenerator<FastGPTStreamEvent> {
+      yield { type: 'flowNodeStatus', name: 'AI 对话', status: 'running' };
+      for (let i = 0; i < many; i++)
+        yield { type: 'answer', text: 'x', reasoning: '', finishReason: null, chunk };
+      yield { type: 'done' };
+    }
+    const frames: Array<() => void> = [];
+    const store = createChatStore({
+      client: {
+        streamChatCompletion: () => events(),
+        createChatCompletion: () => Promise.reject(new Error('no')),
+      },
+      scheduler: { requestFrame: (cb) => frames.push(cb), cancelFrame: () => {} },
+    });
+    const notified: ChatState[] = [];
+    store.subscribe((state) => notified.push(state));
+    await store.send('go');
+    expect(text(last(store))).toBe('x'.repeat(many));
+    // submitted, the first event (streaming), the first text, the end.
+    expect(notified.map((s) => s.status)).toEqual(['submitted', 'streaming', 'streaming', 'ready']);
+    expect(text(notified[2]?.messages.at(-1))).toBe('x');
+    expect(frames.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('stop', () => {
+  it('aborts, keeps the partial text as stopped and asks FastGPT to stop', async () => {
+    const { store, fake, liveItems } = setup({ tokenDelayMs: 30 });
+    const sent = store.send('你好');
+    await until(store, (s) => text(s.messages.at(-1)) !== '');
+    await store.stop();
+    await sent;
+    const state = store.getState();
+    expect(state.status).toBe('ready');
+    expect(state.messages[1]?.status).toBe('stopped');
+    expect(text(state.messages[1])).toBe('You said: “你好”. ');
+    expect(fake.requests.some((r) => r.path === '/api/v2/chat/stop')).toBe(true);
+    // Nothing arrives after the stop.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(store.getState()).toBe(state);
+    expect(liveItems()).toHaveLength(2);
+  });
+
+  it('ignores a server without the stop route', async () => {
+    const { store, fake } = setup({ tokenDelayMs: 30, serverVersion: '4.8.17' });
+    const sent = store.send('你好');
+    await until(store, (s) => text(s.messages.at(-1)) !== '');
+    await store.stop();
+    await sent;
+    expect(fake.requests.some((r) => r.path === '/api/v2/chat/stop')).toBe(true);
+    expect(store.getState()).toMatchObject({ status: 'ready', error: undefined });
+  });
+
+  it('does nothing when no reply runs', async () => {
+    const { store, fake } = setup();
+    await store.stop();
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe('regenerate, edit, retry', () => {
+  it('regenerate deletes the last question and answer on the server and asks again', async () => {
+    const { store, deletes, completions, liveItems } = setup();
+    await store.send('你好');
+    const [user, answer] = store.getState().messages;
+    await store.regenerate();
+    expect(
+      deletes()
+        .map((r) => (r.body as { contentId: string }).contentId)
+        .sort(),
+    ).toEqual([user?.id, answer?.id].sort());
+    const messages = store.getState().messages;
+    expect(messages).toHaveLength(2);
+    expect(messages[0]?.id).not.toBe(user?.id);
+    expect(text(messages[0])).toBe('你好');
+    expect(text(messages[1])).toContain('You said: “你好”');
+    expect(bodyOf(completions()[1]).messages).toEqual([
+      { role: 'user', content: '你好', dataId: messages[0]?.id },
+    ]);
+    expect(liveItems().map((i) => i.dataId)).toEqual(messages.map((m) => m.id));
+  });
+
+  it('edit replaces a user message and everything after it, on the server too', async () => {
+    const { store, liveItems } = setup();
+    await store.send('first');
+    await store.send('second');
+    const firstId = store.getState().messages[0]?.id ?? '';
+    await store.edit(firstId, 'changed');
+    const messages = store.getState().messages;
+    expect(messages.map(text)).toEqual([
+      'changed',
+      'You said: “changed”. This reply comes from the fake FastGPT server.',
+    ]);
+    expect(liveItems().map((i) => i.dataId)).toEqual(messages.map((m) => m.id));
+  });
+
+  it('retry after a dropped connection sends the question again', async () => {
+    const { store, fake, liveItems } = setup();
+    fake.injectFault({ kind: 'drop', afterEvents: 3, path: '/chat/completions' });
+    await store.send('你好');
+    let state = store.getState();
+    expect(state.status).toBe('error');
+    expect(state.error).toBeInstanceOf(FastGPTError);
+    expect(state.messages[0]?.status).toBe('done');
+    expect(state.messages[1]).toMatchObject({ status: 'error' });
+    expect(text(state.messages[1])).toBe('You said: “你好”. This reply comes');
+    expect(state.draft).toBe('');
+
+    await store.retry();
+    state = store.getState();
+    expect(state.status).toBe('ready');
+    expect(state.messages).toHaveLength(2);
+    expect(text(state.messages[1])).toBe('You said: “你好”. This reply comes from the fake FastGPT server.');
+    expect(liveItems().map((i) => i.dataId)).toEqual(state.messages.map((m) => m.id));
+  });
+
+  it('a failed send keeps the message, restores the draft when nothing streamed, and retry clears it', async () => {
+    const errors: FastGPTError[] = [];
+    const { store, fake, deletes } = setup({}, { getCallbacks: () => ({ onError: (e) => errors.push(e) }) });
+    fake.injectFault({ kind: 'status', status: 500, path: '/chat/completions' });
+    store.setDraft('hello');
+    const sent = store.send('hello');
+    expect(store.getState().draft).toBe('');
+    await sent;
+    let state = store.getState();
+    expect(state.status).toBe('error');
+    expect(state.messages).toHaveLength(1);
+    expect(state.messages[0]).toMatchObject({ role: 'user', status: 'error', error: state.error });
+    expect(state.draft).toBe('hello');
+    expect(errors).toEqual([state.error]);
+
+    await store.retry();
+    state = store.getState();
+    expect(state.status).toBe('ready');
+    expect(state.draft).toBe('');
+    expect(state.messages.map((m) => m.status)).toEqual(['done', 'done']);
+    // The failed request never reached FastGPT: nothing to delete.
+    expect(deletes()).toHaveLength(0);
+  });
+
+  it('rolls an edit back when the server refuses to delete, keeping the new text in the draft', async () => {
+    const { store, fake, completions } = setup();
+    await store.send('first');
+    const before = store.getState().messages;
+    fake.injectFault({ kind: 'status', status: 500, path: '/item/delete' });
+    await store.edit(before[0]?.id ?? '', 'changed');
+    const state = store.getState();
+    expect(state.status).toBe('error');
+    expect(state.messages).toEqual(before);
+    expect(state.draft).toBe('changed');
+    expect(completions()).toHaveLength(1);
+  });
+
+  it('an error event keeps the partial reply and does not touch the draft', async () => {
+    const { store } = setup();
+    await store.send('error please');
+    const state = store.getState();
+    expect(state.status).toBe('error');
+    expect(state.error?.message).toContain('模型请求失败');
+    expect(state.messages[1]).toMatchObject({ status: 'error' });
+    expect(text(state.messages[1])).toBe('This reply starts normally, then the');
+    expect(state.draft).toBe('');
+  });
+});
+
+describe('answerInteractive', () => {
+  it('continues a userSelect in the same assistant message', async () => {
+    const { store, completions, liveItems } = setup();
+    await store.send('select a city');
+    const before = store.getState();
+    const reply = before.messages[1];
+    expect(reply?.parts[0]).toMatchObject({ type: 'interactive', answered: false });
+    await store.answerInteractive('北京');
+    const state = store.getState();
+    expect(state.status).toBe('ready');
+    expect(state.messages).toHaveLength(2);
+    expect(state.messages[0]).toBe(before.messages[0]);
+    const message = state.messages[1];
+    expect(message?.id).toBe(reply?.id);
+    expect(message?.parts[0]).toMatchObject({ type: 'interactive', answered: true, answer: '北京' });
+    expect(text(message)).toBe('你选择了「北京」。北京今天晴，气温 21℃。');
+    expect(message?.durationSeconds).toBe(1.66);
+    const body = bodyOf(completions()[1]);
+    expect(body).toMatchObject({ chatId: state.chatId, messages: [{ role: 'user', content: '北京' }] });
+    expect(body.messages[0]?.dataId).toBeUndefined();
+    expect(liveItems()).toHaveLength(2);
+  });
+
+  it('sends form values as a JSON string', async () => {
+    const { store, completions } = setup();
+    await store.send('fill the form');
+    await store.answerInteractive({ city: '上海', days: 3 });
+    expect(bodyOf(completions()[1]).messages[0]?.content).toBe('{"city":"上海","days":3}');
+    const message = last(store);
+    expect(message?.parts[0]).toMatchObject({ answered: true, answer: { city: '上海', days: 3 } });
+    expect(text(message)).toContain('城市：上海');
+  });
+
+  it('reopens the question when the answer never reached FastGPT, and retry sends it again', async () => {
+    const { store, fake } = setup();
+    await store.send('select a city');
+    fake.injectFault({ kind: 'networkError', path: '/chat/completions' });
+    await store.answerInteractive('上海');
+    expect(store.getState().status).toBe('error');
+    expect(last(store)?.parts[0]).toMatchObject({ answered: false });
+    await store.retry();
+    expect(last(store)?.parts[0]).toMatchObject({ answered: true, answer: '上海' });
+    expect(text(last(store))).toContain('上海今天晴');
+  });
+});
+
+describe('queue', () => {
+  it('queues messages sent while a reply streams, sends them in order, and can cancel one', async () => {
+    const { store } = setup({ tokenDelayMs: 2 });
+    const first = store.send('one');
+    await store.send('two');
+    await store.send('three');
+    const queue = store.getState().queue;
+    expect(queue.map((q) => q.text)).toEqual(['two', 'three']);
+    expect(store.cancelQueued(queue[0]?.id ?? '')).toEqual(queue[0]);
+    expect(store.getState().queue.map((q) => q.text)).toEqual(['three']);
+    await first;
+    await until(store, (s) => s.status === 'ready' && s.queue.length === 0 && s.messages.length === 4);
+    const messages = store.getState().messages;
+    expect(messages.filter((m) => m.role === 'user').map(text)).toEqual(['one', 'three']);
+    // The queued entry's id becomes the user message's dataId.
+    expect(messages[2]?.id).toBe(queue[1]?.id);
+  });
+});
+
+describe('reset and hydrate', () => {
+  it('reset aborts the reply, starts a new chat and keeps queued text in the draft', async () => {
+    const { store } = setup({ tokenDelayMs: 20 });
+    const oldChatId = store.getState().chatId;
+    const sent = store.send('one');
+    await store.send('queued words');
+    store.reset();
+    await sent;
+    const state = store.getState();
+    expect(state).toMatchObject({
+      messages: [],
+      status: 'ready',
+      queue: [],
+      draft: 'queued words',
+      isNewChat: true,
+    });
+    expect(state.chatId).not.toBe(oldChatId);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(store.getState()).toBe(state);
+    store.reset('existing-chat');
+    expect(store.getState()).toMatchObject({ chatId: 'existing-chat', isNewChat: false });
+  });
+
+  it('hydrate prepends older messages without duplicates or reordering', () => {
+    const { store } = setup({}, { chatId: 'c1' });
+    const msg = (id: string): ChatMessage => ({ id, role: 'user', parts: [], status: 'done', createdAt: 0 });
+    store.hydrate([msg('c'), msg('d')]);
+    store.hydrate([msg('a'), msg('b'), msg('c'), msg('x')]);
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['a', 'b', 'c', 'd']);
+    const before = store.getState();
+    store.hydrate([msg('a'), msg('b')]);
+    store.hydrate([msg('z')], 'another-chat');
+    expect(store.getState()).toBe(before);
+  });
+});
+
+describe('attach', () => {
+  it('aborts silently when the last user releases, and tolerates attach → release → attach', async () => {
+    const { store } = setup({ tokenDelayMs: 20 });
+    // StrictMode: mount, simulated unmount, mount again.
+    store.attach()();
+    const release = store.attach();
+    const second = store.attach();
+    const sent = store.send('one');
+    await until(store, (s) => text(s.messages.at(-1)) !== '');
+    second();
+    expect(store.getState().status).toBe('streaming');
+    const listener = vi.fn();
+    store.subscribe(listener);
+    release();
+    await sent;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(listener).not.toHaveBeenCalled();
+    const state = store.getState();
+    expect(state.status).toBe('ready');
+    expect(state.messages[1]?.status).toBe('stopped');
+  });
+});
+
+describe('destroy', () => {
+  it('aborts the reply and sets nothing after', async () => {
+    const { store } = setup({ tokenDelayMs: 20 });
+    const listener = vi.fn();
+    const sent = store.send('one');
+    await until(store, (s) => s.status === 'streaming');
+    store.subscribe(listener);
+    const state = store.getState();
+    store.destroy();
+    await sent;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(store.getState()).toBe(state);
+    expect(listener).not.toHaveBeenCalled();
+    await store.send('more');
+    expect(store.getState()).toBe(state);
+  });
+});
