@@ -87,6 +87,27 @@ describe('useChatRecords', () => {
     ]);
   });
 
+  it('loads the right older page after new turns were saved since the first page', async () => {
+    const { fake, clients, wrapper } = setupFastGPT();
+    seedFakeChat(fake, { chatId: 'c2', turns: 15 });
+    const { result } = renderHook(() => useChatRecords({ chatId: 'c2', pageSize: 10 }), { wrapper });
+    await waitFor(() => expect(result.current.messages).toHaveLength(10));
+    expect(textOf(result.current.messages[0] as ChatMessage)).toBe('question 11');
+
+    // Two turns (four records) land at the newest end, as a live chat saves them.
+    await clients.chat.createChatCompletion({ chatId: 'c2', messages: [{ role: 'user', content: 'new 1' }] });
+    await clients.chat.createChatCompletion({ chatId: 'c2', messages: [{ role: 'user', content: 'new 2' }] });
+
+    await act(() => result.current.loadOlder());
+    await waitFor(() => expect(result.current.messages).toHaveLength(20));
+    expect(result.current.messages.map(textOf).slice(0, 2)).toEqual(['question 6', 'answer 6']);
+    expect(new Set(result.current.records.map((r) => r.dataId)).size).toBe(20);
+    await act(() => result.current.loadOlder());
+    await waitFor(() => expect(result.current.messages).toHaveLength(30));
+    expect(textOf(result.current.messages[0] as ChatMessage)).toBe('question 1');
+    expect(result.current.hasOlder).toBe(false);
+  });
+
   it('appends live messages once, after the stored ones, even when pages overlap', async () => {
     const { fake, wrapper } = setupFastGPT();
     const chat = seedFakeChat(fake, { chatId: 'c2', turns: 25 });
@@ -114,13 +135,15 @@ describe('useChatRecords', () => {
     await waitFor(() => expect(result.current.records.length).toBeGreaterThan(20));
     const ids = result.current.messages.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(40);
-    expect(ids[0]).toBe('c2-q7');
+    // A full older page despite the shift: 20 + 20 records, then the two live messages.
+    expect(ids).toHaveLength(42);
+    expect(ids[0]).toBe('c2-q6');
     expect(ids.slice(-3)).toEqual(['c2-a25', 'new-q', 'new-a']);
 
     // Once the live messages are in the records, the same ids keep their places.
     rerender({ chatId: 'c2', live: [...live, liveMessage('next-q', 'user', 'next')] });
     await act(() => result.current.refetch());
+    // A refetch reloads the same two pages from the new newest end.
     await waitFor(() => expect(result.current.messages).toHaveLength(41));
     expect(result.current.messages.map((m) => m.id).slice(-4)).toEqual([
       'c2-a25',

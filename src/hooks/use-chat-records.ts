@@ -8,10 +8,21 @@ import { recordToMessage } from '../core/record-to-message';
 import { useFastGPT } from './use-fastgpt';
 
 /**
+ * Where an older page starts: `offset` records from the newest end, counted against the `baseline` total the
+ * newest page had (absent for the newest page itself).
+ */
+export interface ChatRecordsPageParam {
+  /** Records to skip from the newest end. */
+  offset: number;
+  /** The newest page's total when the offset was counted. */
+  baseline?: number;
+}
+
+/**
  * What the records cache holds: pages newest first (`pages[0]` is the latest `pageSize` records), each page
  * chronological inside, with the offsets (counted from the newest end) they were loaded from.
  */
-export type ChatRecordsData = InfiniteData<FastGPTPage<ChatRecord>, number>;
+export type ChatRecordsData = InfiniteData<FastGPTPage<ChatRecord>, ChatRecordsPageParam>;
 
 /** Options of {@link useChatRecords}. */
 export interface UseChatRecordsOptions {
@@ -158,16 +169,25 @@ export function useChatRecords({
     Error,
     ChatRecordsData,
     ReturnType<typeof fastgptKeys.records>,
-    number
+    ChatRecordsPageParam
   >({
     queryKey: fastgptKeys.records(scope, appId ?? '', chatId),
-    queryFn: ({ pageParam, signal }) =>
-      chat.getChatRecords({ appId, chatId, offset: pageParam, pageSize }, { signal }),
-    initialPageParam: 0,
-    // The next offset is what the cache holds, so records dropped from it (deleted) leave no gap.
+    queryFn: async ({ pageParam, signal }) => {
+      const { offset, baseline } = pageParam;
+      const page = await chat.getChatRecords({ appId, chatId, offset, pageSize }, { signal });
+      // Turns saved since the newest page loaded push every older record further from the newest end: ask
+      // again past them, or this page would repeat records already shown and skip as many older ones.
+      const grown = baseline === undefined ? 0 : page.total - baseline;
+      if (grown <= 0) return page;
+      return chat.getChatRecords({ appId, chatId, offset: offset + grown, pageSize }, { signal });
+    },
+    initialPageParam: { offset: 0 },
+    // The next offset is what the cache holds, so records dropped from it (deleted) leave no gap; the
+    // newest page's total is the baseline those offsets count from.
     getNextPageParam: (lastPage, pages) => {
       const loaded = loadedCount(pages);
-      return lastPage.list.length > 0 && loaded < lastPage.total ? loaded : undefined;
+      const baseline = pages[0]?.total ?? lastPage.total;
+      return lastPage.list.length > 0 && loaded < baseline ? { offset: loaded, baseline } : undefined;
     },
     enabled: enabled && chatId !== '',
     retry: false,
