@@ -30,7 +30,7 @@ export default defineConfig({
           name: 'client',
           environment: 'node',
           include: nodeLayers,
-          exclude: ['**/*.dom.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.dom.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
           setupFiles: ['src/test-setup/forbid-react.ts'],
           typecheck: { enabled: true, include: ['src/client/**/*.test-d.ts', 'src/testing/**/*.test-d.ts'] },
         },

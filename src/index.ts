@@ -1,3 +1,6 @@
-// The main entry. Hooks and components join it as they land; for now it re-exports the client so
-// `import { ChatClient } from 'fastgpt-react'` works as well as the `fastgpt-react/client` subpath.
+'use client';
+// The main entry: provider, hooks and the message model, plus the client for convenience. Server code
+// should import `fastgpt-react/client`, which carries no 'use client' directive.
 export * from './client';
+export * from './core';
+export * from './hooks';

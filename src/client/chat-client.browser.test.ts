@@ -66,10 +66,13 @@ describe('ChatClient in Chromium', () => {
     await expect(run()).rejects.toBeInstanceOf(ConnectionError);
   });
 
-  it('warns once when an API key reaches a browser', () => {
+  it('warns once when an API key reaches a browser', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    new ChatClient({ apiKey: 'fastgpt-browser' });
-    new ChatClient({ apiKey: 'fastgpt-browser' });
+    // A fresh module, so no earlier test has used up the one warning.
+    vi.resetModules();
+    const { ChatClient: FreshChatClient } = await import('./chat-client');
+    new FreshChatClient({ apiKey: 'fastgpt-browser' });
+    new FreshChatClient({ apiKey: 'fastgpt-browser' });
     expect(warn.mock.calls.filter(([line]) => String(line).includes('createFastGPTProxy'))).toHaveLength(1);
     warn.mockRestore();
   });

@@ -1,0 +1,31 @@
+export type {
+  ActiveNode,
+  ChatMessage,
+  FilePart,
+  InteractivePart,
+  MessageFeedback,
+  MessagePart,
+  MessageStatus,
+  QueuedMessage,
+  ReasoningPart,
+  TextPart,
+  ToolPart,
+} from './chat-message';
+export { applyChatStreamEvent, applyStreamEvent, type ChatStreamState } from './chat-reducer';
+export {
+  type ChatCallbacks,
+  type ChatFileInput,
+  type ChatFinishInfo,
+  type ChatRequestOptions,
+  type ChatSendOptions,
+  type ChatState,
+  type ChatStatus,
+  type ChatStore,
+  type ChatStoreClient,
+  type ChatStoreOptions,
+  createChatStore,
+  generateChatId,
+} from './chat-store';
+export { type AppLogsFilters, fastgptKeys } from './query-keys';
+export { recordToMessage } from './record-to-message';
+export { unwrapInteractive } from './unwrap-interactive';

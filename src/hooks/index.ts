@@ -1,0 +1,55 @@
+'use client';
+export type { FastGPTContextValue } from './fastgpt-context';
+export { FastGPTProvider, type FastGPTProviderProps } from './fastgpt-provider';
+export {
+  type AnalyticsPoint,
+  type AnalyticsTotals,
+  type UseAppAnalyticsOptions,
+  type UseAppAnalyticsResult,
+  useAppAnalytics,
+} from './use-app-analytics';
+export {
+  type DateRange,
+  type ExportCsvOptions,
+  type UseAppLogsOptions,
+  type UseAppLogsResult,
+  useAppLogs,
+} from './use-app-logs';
+export {
+  type UseChatCompletionOptions,
+  type UseChatCompletionResult,
+  useChatCompletion,
+} from './use-chat-completion';
+export {
+  type ChatHistoryPatch,
+  type UseChatHistoryOptions,
+  type UseChatHistoryResult,
+  upsertHistoryItem,
+  useChatHistory,
+  useTouchChatHistory,
+} from './use-chat-history';
+export {
+  type FileSelectSettings,
+  type UseChatInitOptions,
+  type UseChatInitResult,
+  useChatInit,
+} from './use-chat-init';
+export {
+  type ChatRecordsData,
+  type UseChatRecordsOptions,
+  type UseChatRecordsResult,
+  updateCachedRecords,
+  useChatRecords,
+} from './use-chat-records';
+export { useFastGPT } from './use-fastgpt';
+export {
+  type FeedbackRating,
+  type UseFeedbackOptions,
+  type UseFeedbackResult,
+  useFeedback,
+} from './use-feedback';
+export {
+  type UseSuggestedQuestionsOptions,
+  type UseSuggestedQuestionsResult,
+  useSuggestedQuestions,
+} from './use-suggested-questions';
