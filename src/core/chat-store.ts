@@ -28,7 +28,10 @@ export interface ChatState {
   chatId: string;
   /** True when the chat id was generated here (a new chat with no stored records to load). */
   isNewChat: boolean;
-  /** The chat's variables: the caller's values, updated by `updateVariables` events. */
+  /**
+   * The chat's variables: the app's defaults and the chat's stored values (once loaded), overridden by the
+   * caller's values, updated by `updateVariables` events.
+   */
   variables: Record<string, unknown>;
   /** What the user is typing; kept here so it survives remounts and failed sends. */
   draft: string;
@@ -155,6 +158,11 @@ export interface ChatStore extends Pick<StoreApi<ChatState>, 'getState' | 'getIn
    * first one already here; nothing present is reordered. Ignored when `chatId` is not the current chat.
    */
   hydrate(messages: readonly ChatMessage[], chatId?: string): void;
+  /**
+   * Adds variable values known from the server (the app's defaults, the chat's stored values) beneath the
+   * current ones: what the caller passed and what the workflow set stay. Ignored for another chat id.
+   */
+  hydrateVariables(values: Record<string, unknown>, chatId?: string): void;
   /**
    * Marks a user of the store (a mounted hook); the returned function releases it. When the last user
    * goes, the running reply is aborted silently. Symmetric, so StrictMode's double effects are harmless.
@@ -816,6 +824,14 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       const entry = queue.find((q) => q.id === id);
       if (entry) set({ queue: queue.filter((q) => q !== entry) }, true);
       return entry;
+    },
+
+    hydrateVariables(values, chatId) {
+      const state = get();
+      if (destroyed || (chatId !== undefined && chatId !== state.chatId)) return;
+      const merged = { ...values, ...state.variables };
+      const changed = Object.keys(merged).some((key) => !Object.is(merged[key], state.variables[key]));
+      if (changed) set({ variables: merged }, true);
     },
 
     hydrate(loaded, chatId) {

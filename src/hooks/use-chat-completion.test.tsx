@@ -1,4 +1,4 @@
-import { act, render, waitFor } from '@testing-library/react';
+import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { memo, Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatCompletionChunk, FastGPTStreamEvent } from '../client/types';
@@ -11,6 +11,7 @@ import {
   type UseChatCompletionResult,
   useChatCompletion,
 } from './use-chat-completion';
+import { useChatHistory } from './use-chat-history';
 
 const text = (message: ChatMessage | undefined) =>
   message?.parts.map((p) => (p.type === 'text' ? p.text : '')).join('') ?? '';
@@ -195,6 +196,52 @@ describe('useChatCompletion under StrictMode', () => {
     expect(text(chat().messages.at(-1))).toContain('queued question');
     // Nothing was sent twice: select, answer, regenerate, answer, queued.
     expect(completions()).toHaveLength(5);
+  });
+
+  it('a finished reply puts the chat on top of the history list with its new title, without a refetch', async () => {
+    const setup = setupFastGPT();
+    seedFakeChat(setup.fake, { chatId: 'older-chat', turns: 1 });
+    const { result } = renderHook(() => ({ chat: useChatCompletion(), history: useChatHistory() }), {
+      wrapper: setup.wrapper,
+    });
+    await waitFor(() =>
+      expect(result.current.history.histories.map((h) => h.chatId)).toEqual(['older-chat']),
+    );
+    const listRequests = () => setup.fake.requests.filter((r) => r.path.endsWith('getHistories')).length;
+    const before = listRequests();
+
+    await act(() => result.current.chat.send('这是一个超过二十个字符的问题，用来检查标题的截断规则'));
+    const top = result.current.history.histories[0];
+    expect(top).toMatchObject({
+      chatId: result.current.chat.chatId,
+      title: '这是一个超过二十个字符的问题，用来检查标',
+    });
+    expect(result.current.history.histories.map((h) => h.chatId)).toEqual([
+      result.current.chat.chatId,
+      'older-chat',
+    ]);
+    expect(listRequests()).toBe(before);
+  });
+
+  it('variables: the app defaults beneath the caller’s values, then the workflow’s updates', async () => {
+    const setup = setupFastGPT();
+    const app = setup.fake.state.apps.get(setup.appId);
+    if (!app) throw new Error('seeded app');
+    app.chatConfig.variables = [
+      { key: 'lang', label: 'Language', type: 'select', defaultValue: 'zh' },
+      { key: 'uid', label: 'User', type: 'input', defaultValue: 'anonymous' },
+    ];
+    const { result } = renderHook(() => useChatCompletion({ variables: { uid: 'u-7' } }), {
+      wrapper: setup.wrapper,
+    });
+    await waitFor(() => expect(result.current.variables).toEqual({ lang: 'zh', uid: 'u-7' }));
+    await act(() => result.current.send('update the variable please'));
+    expect(result.current.variables).toMatchObject({ uid: 'u-7', lang: 'zh', city: '北京', count: 1 });
+    const sent = setup.fake.requests.find((r) => r.path.endsWith('/chat/completions'))?.body as {
+      variables?: Record<string, unknown>;
+    };
+    // Only the caller's values are sent; FastGPT applies its own defaults and stored values.
+    expect(sent.variables).toEqual({ uid: 'u-7' });
   });
 
   it('aborts on unmount and sets nothing after', async () => {

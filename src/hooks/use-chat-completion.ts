@@ -1,15 +1,19 @@
 'use client';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FastGPTError } from '../client/errors';
 import type { ActiveNode, ChatMessage, QueuedMessage } from '../core/chat-message';
 import {
   type ChatCallbacks,
+  type ChatFinishInfo,
   type ChatRequestOptions,
   type ChatSendOptions,
   type ChatStatus,
   type ChatStore,
   createChatStore,
 } from '../core/chat-store';
+import { upsertHistoryItem } from './use-chat-history';
+import { useChatInit } from './use-chat-init';
 import { useChatRecords } from './use-chat-records';
 import { useFastGPT } from './use-fastgpt';
 
@@ -90,6 +94,15 @@ export interface UseChatCompletionResult {
 
 const noOlder = async () => {};
 
+/** FastGPT's title rule: the first 20 characters of the latest question (`新对话` when it has no text). */
+function titleOf({ message, messages }: ChatFinishInfo): string {
+  const index = messages.indexOf(message);
+  const before = index >= 0 ? messages.slice(0, index) : messages;
+  const question = before.findLast((m) => m.role === 'user');
+  const text = question?.parts.map((part) => (part.type === 'text' ? part.text : '')).join('') ?? '';
+  return Array.from(text.trim()).slice(0, 20).join('') || '新对话';
+}
+
 /**
  * A FastGPT chat: send messages, stream the reply into typed message parts (text, reasoning, tools,
  * interactive nodes, citations), stop, regenerate, edit, retry, answer interactive nodes and queue
@@ -115,6 +128,7 @@ const noOlder = async () => {};
  */
 export function useChatCompletion(options: UseChatCompletionOptions = {}): UseChatCompletionResult {
   const fastgpt = useFastGPT();
+  const queryClient = useQueryClient();
   const optionsRef = useRef(options);
   const contextRef = useRef(fastgpt);
   useIsomorphicLayoutEffect(() => {
@@ -140,7 +154,19 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
         if (current.stream !== undefined) latest.stream = current.stream;
         return latest;
       },
-      getCallbacks: () => optionsRef.current,
+      getCallbacks: () => ({
+        ...optionsRef.current,
+        onFinish: (info) => {
+          // FastGPT re-titles the chat and bumps it to the top on every turn; the cached lists follow at once.
+          const context = contextRef.current;
+          upsertHistoryItem(queryClient, context.scope, optionsRef.current.appId ?? context.appId, {
+            chatId: info.chatId,
+            title: titleOf(info),
+            updateTime: new Date().toISOString(),
+          });
+          optionsRef.current.onFinish?.(info);
+        },
+      }),
     }),
   );
   // attach/release are symmetric, so StrictMode's mount → unmount → mount leaves the store working.
@@ -169,6 +195,18 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
   useEffect(() => {
     if (loaded.length > 0) store.hydrate(loaded, recordsChatId);
   }, [loaded, recordsChatId, store]);
+
+  // The app's variable defaults and the chat's stored values sit beneath the caller's.
+  const init = useChatInit({ appId: options.appId, chatId: recordsChatId });
+  const { variablesSchema, variables: storedVariables, data: initData } = init;
+  useEffect(() => {
+    if (!initData) return;
+    const defaults: Record<string, unknown> = {};
+    for (const variable of variablesSchema) {
+      if (variable.defaultValue !== undefined) defaults[variable.key] = variable.defaultValue;
+    }
+    store.hydrateVariables({ ...defaults, ...storedVariables }, recordsChatId);
+  }, [initData, variablesSchema, storedVariables, recordsChatId, store]);
 
   const { hasOlder, isLoadingOlder, isLoading } = records;
   const loadOlder = state.isNewChat ? noOlder : records.loadOlder;
