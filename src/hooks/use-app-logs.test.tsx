@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError } from '../client/errors';
-import { createGate, setupDelayedFastGPT } from '../test-setup/hook-test-helpers';
+import { setupHoldableFastGPT } from '../test-setup/hook-test-helpers';
 import { setupFastGPT } from '../test-setup/render-with-fastgpt';
 import type { FakeFastGPTOptions } from '../testing';
 import { DEFAULT_FAKE_CREDENTIALS } from '../testing';
@@ -13,20 +13,7 @@ const dateRange = { start: new Date(end.getTime() - 31 * DAY), end };
 const tokenClient = { apiKey: undefined, token: DEFAULT_FAKE_CREDENTIALS.userToken };
 
 function setupLogs(fake: FakeFastGPTOptions = {}) {
-  let gate: ReturnType<typeof createGate> | undefined;
-  const setup = setupDelayedFastGPT((url) => (gate && url.includes('logs/list') ? gate.promise : 0), {
-    fake: { analytics: {}, ...fake },
-    client: tokenClient,
-  });
-  const hold = (): (() => void) => {
-    const current = createGate();
-    gate = current;
-    return () => {
-      gate = undefined;
-      current.open();
-    };
-  };
-  return { ...setup, hold };
+  return setupHoldableFastGPT(/logs\/list/, { fake: { analytics: {}, ...fake }, client: tokenClient });
 }
 
 const listBodies = (fake: ReturnType<typeof setupFastGPT>['fake']) =>

@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../client/errors';
-import { createGate, seedFakeChat, setupDelayedFastGPT } from '../test-setup/hook-test-helpers';
+import { seedFakeChat, setupHoldableFastGPT } from '../test-setup/hook-test-helpers';
 import { upsertHistoryItem, useChatHistory } from './use-chat-history';
 
 const MUTATING_ROUTES = /updateHistory|delHistory|clearHistories/;
@@ -9,8 +9,7 @@ const NOW = Date.now();
 
 /** Chats c1..c{count}, c1 the most recent; `c{pinned}` pinned. */
 function setup(count = 5, pinned?: number) {
-  let gate: ReturnType<typeof createGate> | undefined;
-  const setup = setupDelayedFastGPT((url) => (gate && MUTATING_ROUTES.test(url) ? gate.promise : 0));
+  const setup = setupHoldableFastGPT(MUTATING_ROUTES);
   for (let n = 1; n <= count; n++) {
     seedFakeChat(setup.fake, {
       chatId: `c${n}`,
@@ -19,16 +18,7 @@ function setup(count = 5, pinned?: number) {
       top: n === pinned,
     });
   }
-  /** Holds changes on their way to the server until the returned function is called. */
-  const hold = (): (() => void) => {
-    const current = createGate();
-    gate = current;
-    return () => {
-      gate = undefined;
-      current.open();
-    };
-  };
-  return { ...setup, hold };
+  return setup;
 }
 
 const ids = (result: { current: ReturnType<typeof useChatHistory> }) =>

@@ -1,21 +1,12 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createGate, seedFakeChat, setupDelayedFastGPT } from '../test-setup/hook-test-helpers';
+import { seedFakeChat, setupDelayedFastGPT, setupHoldableFastGPT } from '../test-setup/hook-test-helpers';
 import { useChatRecords } from './use-chat-records';
 import { nextFeedback, useFeedback } from './use-feedback';
 
 function setup() {
-  let gate: ReturnType<typeof createGate> | undefined;
-  const setup = setupDelayedFastGPT((url) => (gate && url.includes('updateUserFeedback') ? gate.promise : 0));
+  const setup = setupHoldableFastGPT(/updateUserFeedback/);
   seedFakeChat(setup.fake, { chatId: 'c1', turns: 2 });
-  const hold = (): (() => void) => {
-    const current = createGate();
-    gate = current;
-    return () => {
-      gate = undefined;
-      current.open();
-    };
-  };
   const rendered = renderHook(
     () => ({ records: useChatRecords({ chatId: 'c1' }), feedback: useFeedback({ chatId: 'c1' }) }),
     { wrapper: setup.wrapper },
@@ -23,7 +14,7 @@ function setup() {
   const item = (dataId: string) => setup.fake.state.chats.get('c1')?.items.find((i) => i.dataId === dataId);
   const shown = (dataId: string) =>
     rendered.result.current.records.messages.find((m) => m.id === dataId)?.feedback;
-  return { ...setup, ...rendered, hold, item, shown };
+  return { ...setup, ...rendered, item, shown };
 }
 
 describe('useFeedback', () => {

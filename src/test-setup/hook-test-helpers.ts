@@ -129,3 +129,22 @@ export function createGate(): { promise: Promise<void>; open: () => void } {
   });
   return { promise, open };
 }
+
+/**
+ * {@link setupDelayedFastGPT} whose requests to URLs matching `routes` can be held: `hold()` makes the next
+ * matching requests wait until the function it returns is called, so optimistic and loading states can be
+ * seen (test helper).
+ */
+export function setupHoldableFastGPT(routes: RegExp, options: SetupFastGPTOptions = {}) {
+  let gate: ReturnType<typeof createGate> | undefined;
+  const setup = setupDelayedFastGPT((url) => (gate && routes.test(url) ? gate.promise : 0), options);
+  const hold = (): (() => void) => {
+    const current = createGate();
+    gate = current;
+    return () => {
+      gate = undefined;
+      current.open();
+    };
+  };
+  return { ...setup, hold };
+}
