@@ -1,15 +1,16 @@
 'use client';
+export type { DateRange } from './date-range';
 export type { FastGPTContextValue } from './fastgpt-context';
 export { FastGPTProvider, type FastGPTProviderProps } from './fastgpt-provider';
 export {
   type AnalyticsPoint,
   type AnalyticsTotals,
+  type AppAnalyticsData,
   type UseAppAnalyticsOptions,
   type UseAppAnalyticsResult,
   useAppAnalytics,
 } from './use-app-analytics';
 export {
-  type DateRange,
   type ExportCsvOptions,
   type UseAppLogsOptions,
   type UseAppLogsResult,
@@ -36,6 +37,7 @@ export {
 } from './use-chat-init';
 export {
   type ChatRecordsData,
+  type ChatRecordsPageParam,
   type UseChatRecordsOptions,
   type UseChatRecordsResult,
   updateCachedRecords,

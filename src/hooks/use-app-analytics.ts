@@ -12,7 +12,7 @@ import {
   type ChatSource,
 } from '../client/types';
 import { fastgptKeys } from '../core/query-keys';
-import type { DateRange } from './use-app-logs';
+import { type DateRange, toIsoString } from './date-range';
 import { useFastGPT } from './use-fastgpt';
 
 /** Options of {@link useAppAnalytics}. */
@@ -131,8 +131,6 @@ const EMPTY_TOTALS: AnalyticsTotals = {
   averageResponseTime: 0,
 };
 const NO_POINTS: AnalyticsPoint[] = [];
-
-const toIso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : value);
 
 /** Whether an error means "this edition has no chart endpoints" (open-source builds, proxies without them). */
 export function isChartsUnavailableError(error: unknown): error is NotFoundError {
@@ -431,8 +429,8 @@ export function useAppAnalytics({
 }: UseAppAnalyticsOptions): UseAppAnalyticsResult {
   const { app, scope, appId: defaultAppId } = useFastGPT();
   const appId = appIdOption ?? defaultAppId;
-  const dateStart = toIso(dateRange.start);
-  const dateEnd = toIso(dateRange.end);
+  const dateStart = toIsoString(dateRange.start);
+  const dateEnd = toIsoString(dateRange.end);
   const sourcesKey = sources && sources.length > 0 ? [...sources].sort().join(',') : '';
   const sourceList = useMemo(
     () => (sourcesKey ? (sourcesKey.split(',') as ChatSource[]) : undefined),
@@ -440,7 +438,10 @@ export function useAppAnalytics({
   );
 
   const query = useQuery({
-    queryKey: fastgptKeys.analytics(scope, appId ?? '', { dateStart, dateEnd }, sourceList, timespan),
+    queryKey: [
+      ...fastgptKeys.analytics(scope, appId ?? '', { dateStart, dateEnd }, sourceList, timespan),
+      maxDerivedChats,
+    ],
     queryFn: ({ signal }) =>
       loadAnalytics(
         app,

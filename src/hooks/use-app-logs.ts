@@ -9,15 +9,8 @@ import type {
   LogFeedbackFilter,
 } from '../client/types';
 import { type AppLogsFilters, fastgptKeys } from '../core/query-keys';
+import { type DateRange, toIsoString } from './date-range';
 import { useFastGPT } from './use-fastgpt';
-
-/** A date range, both ends inclusive (Date objects or ISO strings). */
-export interface DateRange {
-  /** First moment of the range. */
-  start: Date | string;
-  /** Last moment of the range. */
-  end: Date | string;
-}
 
 /** Options of {@link useAppLogs}. */
 export interface UseAppLogsOptions {
@@ -68,15 +61,13 @@ export interface UseAppLogsResult {
   exportError: Error | null;
 }
 
-const toIso = (value: Date | string): string => (value instanceof Date ? value.toISOString() : value);
-
 /** The filters as plain data (a stable query key), leaving out what means "everything". */
 export function toAppLogsFilters(
   options: Omit<UseAppLogsOptions, 'page' | 'pageSize' | 'appId'>,
 ): AppLogsFilters {
   const filters: AppLogsFilters = {
-    dateStart: toIso(options.dateRange.start),
-    dateEnd: toIso(options.dateRange.end),
+    dateStart: toIsoString(options.dateRange.start),
+    dateEnd: toIsoString(options.dateRange.end),
   };
   if (options.sources && options.sources.length > 0) filters.sources = [...options.sources].sort();
   if (options.search) filters.search = options.search;
@@ -133,8 +124,8 @@ export function useAppLogs({
   const { app, scope, appId: defaultAppId } = useFastGPT();
   const appId = appIdOption ?? defaultAppId;
   const { dateRange, sources, search, feedback, hasError } = filterOptions;
-  const start = toIso(dateRange.start);
-  const end = toIso(dateRange.end);
+  const start = toIsoString(dateRange.start);
+  const end = toIsoString(dateRange.end);
   const sourcesKey = sources?.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the primitive fields decide when the filters change
   const filters = useMemo(

@@ -62,6 +62,30 @@ describe('useFeedback', () => {
     expect(result.current.feedback.feedbackOf('c1-a1')).toBeUndefined();
   });
 
+  it('a failed rating never undoes a later one', async () => {
+    const { result, hold, item, shown, fake } = setup();
+    await waitFor(() => expect(result.current.records.messages).toHaveLength(4));
+    const release = hold();
+    // The first request to reach the server fails; the second succeeds.
+    fake.injectFault({ path: 'updateUserFeedback', kind: 'status', status: 500 });
+    let first: Promise<unknown> | undefined;
+    let second: Promise<unknown> | undefined;
+    act(() => {
+      first = result.current.feedback.rate('c1-a1', 'good').catch((error: unknown) => error);
+    });
+    act(() => {
+      second = result.current.feedback.rate('c1-a1', 'bad', 'too long');
+    });
+    await waitFor(() => expect(shown('c1-a1')).toEqual({ rating: 'bad', reason: 'too long' }));
+    release();
+    await act(async () => {
+      expect(await first).toBeInstanceOf(Error);
+      await second;
+    });
+    expect(shown('c1-a1')).toEqual({ rating: 'bad', reason: 'too long' });
+    expect(item('c1-a1')?.userBadFeedback).toBe('too long');
+  });
+
   it('puts the previous rating back when the server refuses', async () => {
     const { result, hold, item, shown, fake } = setup();
     await waitFor(() => expect(result.current.records.messages).toHaveLength(4));

@@ -41,6 +41,8 @@ interface FeedbackChange {
   dataId: string;
   next: MessageFeedback | null;
   previous: MessageFeedback | null;
+  /** Counts this answer's ratings, so a failed one never undoes a later one. */
+  sequence: number;
 }
 
 function feedbackOfRecord(record: ChatRecord): MessageFeedback | null {
@@ -137,6 +139,8 @@ export function useFeedback({ appId: appIdOption, chatId }: UseFeedbackOptions):
     [queryClient, scope, appId, chatId],
   );
 
+  const latestRef = useRef(new Map<string, number>());
+
   const countPending = useCallback((dataId: string, delta: number) => {
     setPending((map) => {
       const next = new Map(map);
@@ -158,7 +162,10 @@ export function useFeedback({ appId: appIdOption, chatId }: UseFeedbackOptions):
       countPending(dataId, 1);
       show(dataId, next);
     },
-    onError: (_error, { dataId, previous }) => show(dataId, previous),
+    // Roll back only while this rating is still the latest for the answer: a later one has replaced it.
+    onError: (_error, { dataId, previous, sequence }) => {
+      if (latestRef.current.get(dataId) === sequence) show(dataId, previous);
+    },
     onSettled: (_data, _error, { dataId }) => countPending(dataId, -1),
   });
 
@@ -168,7 +175,9 @@ export function useFeedback({ appId: appIdOption, chatId }: UseFeedbackOptions):
       const record = cachedRecord(dataId);
       const previous = record ? feedbackOfRecord(record) : (knownRef.current.get(dataId) ?? null);
       const next = nextFeedback(previous, rating, reason);
-      await mutateAsync({ dataId, next, previous });
+      const sequence = (latestRef.current.get(dataId) ?? 0) + 1;
+      latestRef.current.set(dataId, sequence);
+      await mutateAsync({ dataId, next, previous, sequence });
       return next;
     },
     [cachedRecord, mutateAsync],

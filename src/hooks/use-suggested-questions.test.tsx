@@ -21,6 +21,7 @@ describe('useSuggestedQuestions', () => {
     );
     expect(states.at(-1)).toEqual([false, 0]);
     rerender({ chatId: 'c1', afterMessageId: 'c1-a1', enabled: false });
+    await waitFor(() => expect(result.current.isGuideOn).toBe(true));
     expect(fake.requests.filter((r) => isGuide(r.path))).toHaveLength(0);
 
     rerender({ chatId: 'c1', afterMessageId: 'c1-a1', enabled: true });
@@ -28,6 +29,22 @@ describe('useSuggestedQuestions', () => {
     await waitFor(() => expect(result.current.questions).toHaveLength(3));
     expect(result.current.questions[0]).toContain('question 1');
     expect(states.at(-1)).toEqual([false, 3]);
+  });
+
+  it('asks nothing while the app’s question guide is off', async () => {
+    const { fake, wrapper, appId } = setupFastGPT();
+    seedFakeChat(fake, { chatId: 'c1', turns: 1 });
+    const app = fake.state.apps.get(appId);
+    if (!app) throw new Error('seeded app');
+    app.chatConfig.questionGuide = { open: false };
+    const { result } = renderHook(() => useSuggestedQuestions({ chatId: 'c1', afterMessageId: 'c1-a1' }), {
+      wrapper,
+    });
+    await waitFor(() => expect(fake.requests.some((r) => r.path.endsWith('/chat/init'))).toBe(true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(result.current.isGuideOn).toBe(false);
+    expect(result.current.questions).toEqual([]);
+    expect(fake.requests.filter((r) => isGuide(r.path))).toHaveLength(0);
   });
 
   it('never shows an answer for an earlier reply, and aborts its request', async () => {

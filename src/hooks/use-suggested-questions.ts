@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { fastgptKeys } from '../core/query-keys';
+import { useChatInit } from './use-chat-init';
 import { useFastGPT } from './use-fastgpt';
 
 /** Options of {@link useSuggestedQuestions}. */
@@ -16,8 +17,8 @@ export interface UseSuggestedQuestionsOptions {
    */
   afterMessageId: string | undefined;
   /**
-   * Whether to fetch: pass the app's question-guide switch (`useChatInit().questionGuide`) and whether the
-   * reply has finished (default true).
+   * Whether to fetch, e.g. once the reply has finished (default true). Nothing is fetched either while the
+   * app's question guide is off (read from the chat's init data, shared with `useChatInit`).
    */
   enabled?: boolean;
 }
@@ -28,6 +29,8 @@ export interface UseSuggestedQuestionsResult {
   questions: string[];
   /** They are being fetched. */
   isLoading: boolean;
+  /** The app's question guide is on (false until the chat's init data has loaded). */
+  isGuideOn: boolean;
   /** Why fetching failed. */
   error: Error | null;
   /** Asks again for the same reply. */
@@ -44,11 +47,10 @@ const NO_QUESTIONS: string[] = [];
  * @example
  * ```tsx
  * function Suggestions({ chatId, lastReply, onAsk }: Props) {
- *   const { questionGuide } = useChatInit({ chatId });
  *   const { questions } = useSuggestedQuestions({
  *     chatId,
  *     afterMessageId: lastReply?.id,
- *     enabled: questionGuide && lastReply?.status === 'done',
+ *     enabled: lastReply?.status === 'done',
  *   });
  *   return questions.map((q) => <button key={q} onClick={() => onAsk(q)}>{q}</button>);
  * }
@@ -62,10 +64,11 @@ export function useSuggestedQuestions({
 }: UseSuggestedQuestionsOptions): UseSuggestedQuestionsResult {
   const { chat, scope, appId: defaultAppId } = useFastGPT();
   const appId = appIdOption ?? defaultAppId;
+  const { questionGuide: isGuideOn } = useChatInit({ appId, chatId, enabled: chatId !== '' });
   const query = useQuery({
     queryKey: fastgptKeys.suggestedQuestions(scope, appId ?? '', chatId, afterMessageId ?? ''),
     queryFn: ({ signal }) => chat.getSuggestedQuestions({ appId, chatId }, { signal }),
-    enabled: enabled && afterMessageId !== undefined && afterMessageId !== '' && chatId !== '',
+    enabled: enabled && isGuideOn && afterMessageId !== undefined && afterMessageId !== '' && chatId !== '',
     // The questions for a reply never change; asking again would only cost model calls.
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
@@ -77,6 +80,7 @@ export function useSuggestedQuestions({
   return {
     questions: query.data ?? NO_QUESTIONS,
     isLoading: query.isLoading,
+    isGuideOn,
     error: query.error,
     refetch,
   };
