@@ -104,12 +104,22 @@ export interface ActiveNode {
   status: string;
 }
 
+/** A file or image to send with a message (an uploaded file's URL). */
+export interface ChatFileInput {
+  /** `image` (sent as `image_url`) or another `file` (sent as `file_url`). */
+  kind: 'image' | 'file';
+  /** Where it is. */
+  url: string;
+  /** File name (default: the URL's last path segment). */
+  name?: string;
+}
+
 /** A message typed while a reply was streaming; sent when the reply ends, unless cancelled. */
 export interface QueuedMessage {
-  /** Id of the queued entry. */
+  /** Id of the queued entry; it becomes the user message's id (FastGPT's dataId) when sent. */
   id: string;
   /** The text to send. */
   text: string;
   /** Files to send with it. */
-  files?: FilePart[];
+  files?: ChatFileInput[];
 }

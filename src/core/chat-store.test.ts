@@ -4,7 +4,13 @@ import { FastGPTError } from '../client/errors';
 import type { ChatCompletionChunk, ChatCompletionRequest, FastGPTStreamEvent } from '../client/types';
 import { createFakeFastGPT, type FakeFastGPTOptions, type RecordedRequest } from '../testing';
 import type { ChatMessage } from './chat-message';
-import { type ChatState, type ChatStore, type ChatStoreOptions, createChatStore } from './chat-store';
+import {
+  type ChatServerChange,
+  type ChatState,
+  type ChatStore,
+  type ChatStoreOptions,
+  createChatStore,
+} from './chat-store';
 
 function setup(fakeOptions: FakeFastGPTOptions = {}, storeOptions: Partial<ChatStoreOptions> = {}) {
   const fake = createFakeFastGPT({ analytics: false, heartbeatMs: 0, ...fakeOptions });
@@ -199,6 +205,32 @@ describe('stop', () => {
     expect(store.getState()).toMatchObject({ status: 'ready', error: undefined });
   });
 
+  it('waits for FastGPT to finish stopping before the next request (its stop flag would end it)', async () => {
+    const { store, client, completions } = setup({ tokenDelayMs: 20 });
+    const original = client.stopChat.bind(client);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    vi.spyOn(client, 'stopChat').mockImplementation(async (params, opts) => {
+      await held;
+      return original(params, opts);
+    });
+    const first = store.send('你好');
+    await until(store, (s) => text(s.messages.at(-1)) !== '');
+    const stopped = store.stop();
+    const second = store.send('again');
+    expect(store.getState().status).toBe('submitted');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(completions()).toHaveLength(1);
+    release();
+    await stopped;
+    await Promise.all([first, second]);
+    expect(completions()).toHaveLength(2);
+    expect(store.getState().status).toBe('ready');
+    expect(text(last(store))).toContain('again');
+  });
+
   it('does nothing when no reply runs', async () => {
     const { store, fake } = setup();
     await store.stop();
@@ -212,11 +244,8 @@ describe('regenerate, edit, retry', () => {
     await store.send('你好');
     const [user, answer] = store.getState().messages;
     await store.regenerate();
-    expect(
-      deletes()
-        .map((r) => (r.body as { contentId: string }).contentId)
-        .sort(),
-    ).toEqual([user?.id, answer?.id].sort());
+    // Newest first, so a failure never leaves an answer without its question.
+    expect(deletes().map((r) => (r.body as { contentId: string }).contentId)).toEqual([answer?.id, user?.id]);
     const messages = store.getState().messages;
     expect(messages).toHaveLength(2);
     expect(messages[0]?.id).not.toBe(user?.id);
@@ -275,6 +304,7 @@ describe('regenerate, edit, retry', () => {
     expect(state.messages).toHaveLength(1);
     expect(state.messages[0]).toMatchObject({ role: 'user', status: 'error', error: state.error });
     expect(state.draft).toBe('hello');
+    const failedId = state.messages[0]?.id;
     expect(errors).toEqual([state.error]);
 
     await store.retry();
@@ -282,8 +312,8 @@ describe('regenerate, edit, retry', () => {
     expect(state.status).toBe('ready');
     expect(state.draft).toBe('');
     expect(state.messages.map((m) => m.status)).toEqual(['done', 'done']);
-    // The failed request never reached FastGPT: nothing to delete.
-    expect(deletes()).toHaveLength(0);
+    // A request that failed before its first event may still have been saved: it is deleted (NotFound is fine).
+    expect(deletes().map((r) => (r.body as { contentId: string }).contentId)).toEqual([failedId]);
   });
 
   it('rolls an edit back when the server refuses to delete, keeping the new text in the draft', async () => {
@@ -295,6 +325,98 @@ describe('regenerate, edit, retry', () => {
     const state = store.getState();
     expect(state.status).toBe('error');
     expect(state.messages).toEqual(before);
+    expect(state.draft).toBe('changed');
+    expect(completions()).toHaveLength(1);
+  });
+
+  it('deletes one record at a time; a failure keeps the deleted ones removed and retry goes on', async () => {
+    const errors: FastGPTError[] = [];
+    const { store, client, completions, liveItems } = setup(
+      {},
+      { getCallbacks: () => ({ onError: (e) => errors.push(e) }) },
+    );
+    await store.send('first');
+    await store.send('second');
+    const before = store.getState().messages;
+    const original = client.deleteChatRecord.bind(client);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let calls = 0;
+    vi.spyOn(client, 'deleteChatRecord').mockImplementation(async (params, opts) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (++calls === 2) throw new FastGPTError('delete refused');
+        return await original(params, opts);
+      } finally {
+        inFlight--;
+      }
+    });
+    await store.edit(before[0]?.id ?? '', 'changed');
+    let state = store.getState();
+    expect(maxInFlight).toBe(1);
+    expect(state.status).toBe('error');
+    expect(state.error?.message).toBe('delete refused');
+    expect(errors).toEqual([state.error]);
+    // The newest (second answer) is gone on the server and here; nothing the server still has is hidden.
+    expect(state.messages.map((m) => m.id)).toEqual(before.slice(0, 3).map((m) => m.id));
+    expect(liveItems().map((i) => i.dataId)).toEqual(state.messages.map((m) => m.id));
+    expect(state.draft).toBe('changed');
+    expect(completions()).toHaveLength(2);
+
+    vi.mocked(client.deleteChatRecord).mockRestore();
+    await store.retry();
+    state = store.getState();
+    expect(state.status).toBe('ready');
+    expect(state.messages.map(text)).toEqual([
+      'changed',
+      'You said: “changed”. This reply comes from the fake FastGPT server.',
+    ]);
+    expect(state.draft).toBe('');
+    expect(liveItems().map((i) => i.dataId)).toEqual(state.messages.map((m) => m.id));
+  });
+
+  it('retry after a rolled-back edit retries the edit, not a regenerate', async () => {
+    const { store, fake, completions } = setup();
+    await store.send('first');
+    await store.send('second');
+    const firstId = store.getState().messages[0]?.id ?? '';
+    fake.injectFault({ kind: 'status', status: 500, path: '/item/delete' });
+    await store.edit(firstId, 'changed');
+    expect(store.getState().status).toBe('error');
+    await store.retry();
+    expect(store.getState().messages.map(text)).toEqual([
+      'changed',
+      'You said: “changed”. This reply comes from the fake FastGPT server.',
+    ]);
+    expect(bodyOf(completions().at(-1)).messages[0]?.content).toBe('changed');
+  });
+
+  it('stop during the delete phase leaves no unsent message marked done and keeps the edit text', async () => {
+    const { store, client, completions } = setup();
+    await store.send('first');
+    const before = store.getState().messages;
+    let release = () => {};
+    const original = client.deleteChatRecord.bind(client);
+    vi.spyOn(client, 'deleteChatRecord').mockImplementation(async (params, opts) => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return original(params, opts);
+    });
+    const edited = store.edit(before[0]?.id ?? '', 'changed');
+    expect(store.getState().status).toBe('submitted');
+    await until(store, () => vi.mocked(client.deleteChatRecord).mock.calls.length === 1);
+    const stopped = store.stop();
+    expect(store.getState().status).toBe('ready');
+    release();
+    await stopped;
+    await edited;
+    const state = store.getState();
+    // The answer was deleted before the stop took effect; the question stays, nothing new was sent.
+    expect(state.messages.map((m) => m.id)).toEqual([before[0]?.id]);
+    expect(state.messages.every((m) => text(m) !== 'changed')).toBe(true);
     expect(state.draft).toBe('changed');
     expect(completions()).toHaveLength(1);
   });
@@ -376,6 +498,87 @@ describe('queue', () => {
   });
 });
 
+describe('queue rules', () => {
+  it('waits while the last reply asks an interactive question and goes on after the answer', async () => {
+    const { store, completions } = setup({ tokenDelayMs: 2 });
+    const first = store.send('select a city');
+    await store.send('queued question');
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Sending it now would answer the question with it.
+    expect(store.getState().queue.map((q) => q.text)).toEqual(['queued question']);
+    expect(completions()).toHaveLength(1);
+    await store.answerInteractive('北京');
+    await until(store, (s) => s.status === 'ready' && s.queue.length === 0 && s.messages.length === 4);
+    expect(bodyOf(completions()[1]).messages[0]?.content).toBe('北京');
+    expect(bodyOf(completions()[2]).messages[0]?.content).toBe('queued question');
+    expect(text(store.getState().messages[1])).toContain('北京今天晴');
+  });
+
+  it('after a failure the queue waits; a new send joins the end and the queue drains in order', async () => {
+    const { store } = setup({ tokenDelayMs: 2 });
+    const first = store.send('error please');
+    await store.send('one');
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.getState()).toMatchObject({ status: 'error', queue: [{ text: 'one' }] });
+    await store.send('two');
+    await until(store, (s) => s.status === 'ready' && s.queue.length === 0 && s.messages.length === 6);
+    const questions = store
+      .getState()
+      .messages.filter((m) => m.role === 'user')
+      .map(text);
+    expect(questions).toEqual(['error please', 'one', 'two']);
+  });
+
+  it('a successful retry drains the queue', async () => {
+    const { store, fake } = setup({ tokenDelayMs: 2 });
+    fake.injectFault({ kind: 'drop', afterEvents: 3, path: '/chat/completions' });
+    const first = store.send('hello');
+    await store.send('one');
+    await first;
+    expect(store.getState()).toMatchObject({ status: 'error', queue: [{ text: 'one' }] });
+    await store.retry();
+    await until(store, (s) => s.status === 'ready' && s.queue.length === 0 && s.messages.length === 4);
+    expect(
+      store
+        .getState()
+        .messages.filter((m) => m.role === 'user')
+        .map(text),
+    ).toEqual(['hello', 'one']);
+  });
+});
+
+describe('server changes', () => {
+  it('reports saved turns and deleted records; a reply stopped before FastGPT answered is not saved', async () => {
+    const changes: ChatServerChange[] = [];
+    const { store, client } = setup({ tokenDelayMs: 2 }, { onServerChange: (c) => changes.push(c) });
+    await store.send('你好');
+    const [user, answer] = store.getState().messages;
+    expect(changes).toEqual([
+      { type: 'saved', chatId: store.getState().chatId, message: answer, messages: [user, answer] },
+    ]);
+    await store.regenerate();
+    expect(changes.map((c) => c.type)).toEqual(['saved', 'deleted', 'saved']);
+    expect(changes[1]).toEqual({
+      type: 'deleted',
+      chatId: store.getState().chatId,
+      ids: [answer?.id, user?.id],
+    });
+
+    changes.length = 0;
+    vi.spyOn(client, 'streamChatCompletion').mockImplementation(async function* (_request, opts) {
+      await new Promise((resolve) => opts?.signal?.addEventListener('abort', resolve));
+      yield* [];
+    });
+    const sent = store.send('never answered');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await store.stop();
+    await sent;
+    expect(changes).toEqual([]);
+  });
+});
+
 describe('reset and hydrate', () => {
   it('reset aborts the reply, starts a new chat and keeps queued text in the draft', async () => {
     const { store } = setup({ tokenDelayMs: 20 });
@@ -399,16 +602,57 @@ describe('reset and hydrate', () => {
     expect(store.getState()).toMatchObject({ chatId: 'existing-chat', isNewChat: false });
   });
 
-  it('hydrate prepends older messages without duplicates or reordering', () => {
+  it('hydrate merges: the loaded order, then messages not loaded; identity kept; another chat ignored', () => {
     const { store } = setup({}, { chatId: 'c1' });
-    const msg = (id: string): ChatMessage => ({ id, role: 'user', parts: [], status: 'done', createdAt: 0 });
+    const msg = (id: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({
+      id,
+      role: 'user',
+      parts: [],
+      status: 'done',
+      createdAt: 0,
+      ...extra,
+    });
     store.hydrate([msg('c'), msg('d')]);
+    const [c, d] = store.getState().messages;
     store.hydrate([msg('a'), msg('b'), msg('c'), msg('x')]);
-    expect(store.getState().messages.map((m) => m.id)).toEqual(['a', 'b', 'c', 'd']);
+    // `d` was not loaded this time (a live turn not saved yet): it stays, after the loaded ones.
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['a', 'b', 'c', 'x', 'd']);
+    expect(store.getState().messages[2]).toBe(c);
+    expect(store.getState().messages[4]).toBe(d);
     const before = store.getState();
     store.hydrate([msg('a'), msg('b')]);
     store.hydrate([msg('z')], 'another-chat');
     expect(store.getState()).toBe(before);
+
+    // A rating made elsewhere (useFeedback updates the records) reaches the message, other fields kept.
+    const rated = msg('c', {
+      feedback: { rating: 'bad', reason: 'wrong' },
+      parts: [{ type: 'text', text: 'x' }],
+    });
+    store.hydrate([msg('a'), msg('b'), rated, msg('x')]);
+    expect(store.getState().messages[2]).toEqual({ ...c, feedback: { rating: 'bad', reason: 'wrong' } });
+    expect(store.getState().messages[0]).toBe(before.messages[0]);
+    store.hydrate([msg('a'), msg('b'), msg('c'), msg('x')]);
+    expect(store.getState().messages[2]?.feedback).toBeUndefined();
+  });
+
+  it('reset(chatId) gives every chat its own draft; queued text stays with the chat it was typed in', async () => {
+    const drafts = new Map<string, string>();
+    const { store } = setup({ tokenDelayMs: 20 }, { chatId: 'chat-a', drafts });
+    const sent = store.send('one');
+    await store.send('queued words');
+    store.setDraft('typed in a');
+    store.reset('chat-b');
+    await sent;
+    expect(store.getState().draft).toBe('');
+    store.setDraft('typed in b');
+    store.reset('chat-a');
+    expect(store.getState().draft).toBe('typed in a\n\nqueued words');
+    store.reset('chat-b');
+    expect(store.getState().draft).toBe('typed in b');
+    expect(drafts.get('chat-b')).toBe('typed in b');
+    // A new store of the same storage starts from the kept draft.
+    expect(setup({}, { chatId: 'chat-a', drafts }).store.getState().draft).toBe('typed in a\n\nqueued words');
   });
 });
 

@@ -1,15 +1,24 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChatClient } from '../client/chat-client';
 import { FastGPTError, NotFoundError } from '../client/errors';
-import type {
-  ChatCompletionMessage,
-  ChatCompletionRequest,
-  ChatMessageContentPart,
-  FastGPTStreamEvent,
-} from '../client/types';
-import type { ActiveNode, ChatMessage, FilePart, MessagePart, QueuedMessage } from './chat-message';
+import type { ChatCompletionMessage, ChatCompletionRequest, FastGPTStreamEvent } from '../client/types';
+import type { ActiveNode, ChatFileInput, ChatMessage, InteractivePart, QueuedMessage } from './chat-message';
 import { applyChatStreamEvent, applyCompletionResponse, finalizeMessage } from './chat-reducer';
 import { createFrameScheduler, type FrameSchedulerOptions } from './frame-scheduler';
+import { contentFor, filesOf, textOf, userParts } from './message-content';
+import {
+  awaitsAnswer,
+  indexOfId,
+  joinDraft,
+  reopenInteractive,
+  replaceAt,
+  sameFeedback,
+  updateById,
+  withFeedback,
+  withStatus,
+} from './message-updates';
+
+export type { ChatFileInput } from './chat-message';
 
 /** Where a chat is: idle, waiting for the reply to start, receiving it, or failed. */
 export type ChatStatus = 'ready' | 'submitted' | 'streaming' | 'error';
@@ -33,9 +42,14 @@ export interface ChatState {
    * caller's values, updated by `updateVariables` events.
    */
   variables: Record<string, unknown>;
-  /** What the user is typing; kept here so it survives remounts and failed sends. */
+  /** What the user is typing; kept per chat (see `drafts`), so it survives remounts and failed sends. */
   draft: string;
-  /** Messages sent while a reply streamed, oldest first; each is sent when the reply before it ends. */
+  /**
+   * Messages sent while a reply ran, oldest first; each is sent when the reply before it ends. The queue
+   * never reorders: it waits while the last reply asks an unanswered interactive question (FastGPT would
+   * take the next message as the answer) and after a failure (until a retry, regenerate or edit succeeds,
+   * or the user sends again: a new message joins the end and the queue goes on from its head).
+   */
   queue: QueuedMessage[];
 }
 
@@ -81,20 +95,37 @@ export interface ChatCallbacks {
   onError?: (error: FastGPTError) => void;
 }
 
-/** A file or image to send with a message (an uploaded file's URL). */
-export interface ChatFileInput {
-  /** `image` (sent as `image_url`) or another `file` (sent as `file_url`). */
-  kind: 'image' | 'file';
-  /** Where it is. */
-  url: string;
-  /** File name (default: the URL's last path segment). */
-  name?: string;
-}
-
 /** Options of {@link ChatStore.send}. */
 export interface ChatSendOptions {
   /** Images and files to send with the text. */
   files?: ChatFileInput[];
+}
+
+/**
+ * A change the store made on the server, so caches can follow: `saved` when FastGPT saved a turn (a reply
+ * ended, was stopped or failed after it started), `deleted` when records were deleted (regenerate, edit,
+ * retry).
+ */
+export type ChatServerChange =
+  | {
+      type: 'saved';
+      chatId: string;
+      /** The assistant message of the saved turn, settled. */
+      message: ChatMessage;
+      /** Every message after the turn. */
+      messages: ChatMessage[];
+    }
+  | { type: 'deleted'; chatId: string /** The deleted records' dataIds. */; ids: string[] };
+
+/**
+ * Where drafts live beyond one store (e.g. a provider-wide map), so a remounted chat gets its draft back
+ * and every chat keeps its own. Keys are the chat id, or `new` for a chat not loaded from the server.
+ */
+export interface ChatDraftStorage {
+  /** The draft kept for a chat. */
+  get(key: string): string | undefined;
+  /** Keeps a chat's draft. */
+  set(key: string, draft: string): void;
 }
 
 /** Options of {@link createChatStore}. */
@@ -103,8 +134,12 @@ export interface ChatStoreOptions extends ChatRequestOptions {
   client: ChatStoreClient;
   /** An existing chat's id; absent: a new chat with a generated 24-character id. */
   chatId?: string;
-  /** The initial draft. */
+  /** The initial draft (default: the one `drafts` holds for this chat). */
   draft?: string;
+  /** Where drafts are kept across stores (default: a map of this store). */
+  drafts?: ChatDraftStorage;
+  /** Told of every change made on the server (hooks keep the query caches in step with it). */
+  onServerChange?: (change: ChatServerChange) => void;
   /** Messages to start with (e.g. loaded records). */
   messages?: ChatMessage[];
   /** The latest request options, read at every request (hooks pass their props through a ref). */
@@ -126,8 +161,8 @@ export interface ChatStoreOptions extends ChatRequestOptions {
  */
 export interface ChatStore extends Pick<StoreApi<ChatState>, 'getState' | 'getInitialState' | 'subscribe'> {
   /**
-   * Sends a message (and optional image/file URLs). While a reply is running it is queued instead and sent
-   * when the reply ends. Clears the draft when `text` is the draft. Resolves when the reply ends (at once
+   * Sends a message (and optional image/file URLs). While a reply is running, or earlier messages wait in
+   * the queue, it joins the end of the queue instead (see `ChatState.queue`). Clears the draft when `text` is the draft. Resolves when the reply ends (at once
    * when queued); never rejects: failures land in `status` / `error`.
    */
   send(text: string, options?: ChatSendOptions): Promise<void>;
@@ -138,7 +173,11 @@ export interface ChatStore extends Pick<StoreApi<ChatState>, 'getState' | 'getIn
   stop(): Promise<void>;
   /** Deletes the last question and its answer on the server and asks the same question again. */
   regenerate(): Promise<void>;
-  /** Replaces a user message (and deletes everything after it, on the server too), then sends the new text. */
+  /**
+   * Replaces a user message (and deletes everything after it, on the server too), then sends the new text.
+   * Records are deleted newest first, one at a time; when one fails, those deleted stay deleted and the
+   * error shows (the new text goes back to the draft, and `retry()` tries the edit again).
+   */
   edit(messageId: string, text: string): Promise<void>;
   /** After a failure, sends the failed question (or interactive answer) again. */
   retry(): Promise<void>;
@@ -147,15 +186,20 @@ export interface ChatStore extends Pick<StoreApi<ChatState>, 'getState' | 'getIn
    * form values (userInput, sent as a JSON string). The continuation folds into the same assistant message.
    */
   answerInteractive(value: string | Record<string, unknown>): Promise<void>;
-  /** Starts over: a new chat (or the given existing chat id), no messages, the running reply aborted. */
+  /**
+   * Starts over: a new chat (or the given existing chat id), no messages, the running reply aborted. The
+   * draft (with any queued text) stays with the chat it was typed in; the chat switched to gets its own.
+   */
   reset(chatId?: string): void;
   /** Sets the draft. */
   setDraft(draft: string): void;
   /** Removes a queued message and returns it. */
   cancelQueued(id: string): QueuedMessage | undefined;
   /**
-   * Prepends messages loaded from the server (oldest first): those not here yet, that come before the
-   * first one already here; nothing present is reordered. Ignored when `chatId` is not the current chat.
+   * Merges messages loaded from the server (oldest first): the loaded order, each message already here
+   * kept as the same object (with the loaded feedback when it differs), then the messages here that were
+   * not loaded (live turns not saved yet, failed sends) in their order. Messages deleted here stay out.
+   * Ignored when `chatId` is not the current chat.
    */
   hydrate(messages: readonly ChatMessage[], chatId?: string): void;
   /**
@@ -194,75 +238,16 @@ function reportCallbackError(error: unknown): void {
   else console.error(error);
 }
 
-function fileName(url: string): string {
-  const path = url.split(/[?#]/)[0] ?? url;
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || url;
-}
-
-function userParts(text: string, files: readonly ChatFileInput[] | undefined): MessagePart[] {
-  const parts: MessagePart[] = (files ?? []).map((file) => {
-    const part: FilePart = { type: 'file', kind: file.kind, url: file.url };
-    if (file.name !== undefined) part.name = file.name;
-    return part;
-  });
-  if (text !== '') parts.push({ type: 'text', text });
-  return parts;
-}
-
-function contentFor(
-  text: string,
-  files: readonly ChatFileInput[] | undefined,
-): ChatCompletionMessage['content'] {
-  if (!files || files.length === 0) return text;
-  const content: ChatMessageContentPart[] = files.map((file) =>
-    file.kind === 'image'
-      ? { type: 'image_url', image_url: { url: file.url } }
-      : { type: 'file_url', name: file.name ?? fileName(file.url), url: file.url },
-  );
-  if (text !== '') content.push({ type: 'text', text });
-  return content;
-}
-
-function textOf(message: ChatMessage): string {
-  return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
-}
-
-function filesOf(message: ChatMessage): ChatFileInput[] {
-  const files: ChatFileInput[] = [];
-  for (const part of message.parts) {
-    if (part.type !== 'file') continue;
-    const file: ChatFileInput = { kind: part.kind, url: part.url };
-    if (part.name !== undefined) file.name = part.name;
-    files.push(file);
-  }
-  return files;
-}
-
-function indexOfId(messages: readonly ChatMessage[], id: string): number {
-  // The message a stream updates is nearly always the last one.
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.id === id) return i;
-  return -1;
-}
-
-function replaceAt(messages: ChatMessage[], index: number, message: ChatMessage): ChatMessage[] {
-  if (messages[index] === message) return messages;
-  const next = messages.slice();
-  next[index] = message;
-  return next;
-}
-
-function withStatus(message: ChatMessage, status: ChatMessage['status'], error?: FastGPTError): ChatMessage {
-  if (message.status === status && message.error === error) return message;
-  const next: ChatMessage = { ...message, status };
-  if (error) next.error = error;
-  else delete next.error;
-  return next;
-}
+const NEW_CHAT_KEY = 'new';
+const draftKey = (state: Pick<ChatState, 'chatId' | 'isNewChat'>) =>
+  state.isNewChat ? NEW_CHAT_KEY : state.chatId;
 
 /** A reply in flight. */
 interface Turn {
+  /** `message`: a question and its reply; `continue`: an interactive answer folding into the last reply. */
   kind: 'message' | 'continue';
   controller: AbortController;
+  chatId: string;
   assistantId: string;
   /** The user message of a `message` turn. */
   userId: string | undefined;
@@ -276,18 +261,22 @@ interface Turn {
   started: boolean;
   /** Content of this turn arrived. */
   sawContent: boolean;
-  /** Runs before the request (record deletion of regenerate/edit/retry); a failure rolls back. */
-  prepare: (() => Promise<void>) | undefined;
-  /** The messages to put back when `prepare` fails. */
-  rollback: ChatMessage[] | undefined;
-  /** Whether a rollback puts the text in the draft (an edit's new text is nowhere else). */
-  rollbackRestoresDraft: boolean;
+}
+
+/** Regenerate/edit deleting records before its turn starts. */
+interface Deletion {
+  controller: AbortController;
+  /** Settles when the delete in flight has (so the next request comes after it). */
+  done: Promise<void>;
 }
 
 /** How the last reply failed, for `retry()`. */
 type Failure =
-  | { kind: 'message' }
+  /** Send again from this user message (deleting it and all after it), with `text` when it was an edit. */
+  | { kind: 'resend'; messageId: string; text: string | undefined }
   | { kind: 'continue'; started: boolean; answer: string | Record<string, unknown> };
+
+const noop = () => undefined;
 
 /**
  * Creates the store of one chat (one per chat instance, never shared at module level).
@@ -303,7 +292,9 @@ type Failure =
 export function createChatStore(options: ChatStoreOptions): ChatStore {
   const now = options.now ?? Date.now;
   const generateId = options.generateId ?? generateChatId;
-  const latest = (): ChatRequestOptions & { client: ChatStoreClient } => {
+  const drafts: ChatDraftStorage = options.drafts ?? new Map<string, string>();
+  /** The request options: what `getOptions` returns now, over the static ones. */
+  const latest = (): ChatRequestOptions & { client: ChatStoreClient; detail: boolean; stream: boolean } => {
     const dynamic = options.getOptions?.() ?? {};
     return {
       client: dynamic.client ?? options.client,
@@ -314,12 +305,11 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       stream: dynamic.stream ?? options.stream ?? true,
     };
   };
-  const callbacks = (): ChatCallbacks => options.getCallbacks?.() ?? {};
   const callback = <K extends keyof ChatCallbacks>(
     name: K,
     ...args: Parameters<NonNullable<ChatCallbacks[K]>>
   ) => {
-    const fn = callbacks()[name] as ((...a: typeof args) => void) | undefined;
+    const fn = options.getCallbacks?.()[name] as ((...a: typeof args) => void) | undefined;
     if (!fn) return;
     try {
       fn(...args);
@@ -327,16 +317,25 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       reportCallbackError(error);
     }
   };
+  const serverChanged = (change: ChatServerChange) => {
+    try {
+      options.onServerChange?.(change);
+    } catch (error) {
+      reportCallbackError(error);
+    }
+  };
 
+  const chatId = options.chatId ?? generateId();
+  const isNewChat = options.chatId === undefined;
   const initial: ChatState = {
     messages: options.messages ?? [],
     status: 'ready',
     error: undefined,
     activeNode: null,
-    chatId: options.chatId ?? generateId(),
-    isNewChat: options.chatId === undefined,
-    variables: { ...(options.variables ?? {}) },
-    draft: options.draft ?? '',
+    chatId,
+    isNewChat,
+    variables: { ...(latest().variables ?? {}) },
+    draft: options.draft ?? drafts.get(draftKey({ chatId, isNewChat })) ?? '',
     queue: [],
   };
   const inner = createStore<ChatState>()(() => initial);
@@ -355,10 +354,10 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   // True once the last attached user (a mounted hook) went away: no queued sends start after that.
   let detached = false;
   let active: Turn | undefined;
+  let deleting: Deletion | undefined;
   let failure: Failure | undefined;
-  let stopping: Promise<void> = Promise.resolve();
-  // Messages FastGPT never received (the request failed before the reply started): nothing to delete.
-  const notOnServer = new Set<string>();
+  // FastGPT's stop sets a flag on the chat until the stopped run ends: the next request waits for it.
+  let pendingStop: Promise<void> | undefined;
   // Messages deleted here; stale record pages must not bring them back.
   const removed = new Set<string>();
 
@@ -366,10 +365,28 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   const set = (patch: Partial<ChatState>, urgent: boolean) => {
     if (destroyed) return;
     inner.setState(patch);
+    if (patch.draft !== undefined) drafts.set(draftKey(get()), patch.draft);
     if (urgent) scheduler.flush();
     else scheduler.schedule();
   };
   const isCurrent = (turn: Turn) => !destroyed && active === turn && !turn.controller.signal.aborted;
+  const busy = () => active !== undefined || deleting !== undefined;
+
+  const holdNextRequest = (promise: Promise<unknown>) => {
+    const settled = Promise.all([pendingStop, promise]).then(noop, noop);
+    pendingStop = settled;
+    void settled.then(() => {
+      if (pendingStop === settled) pendingStop = undefined;
+    });
+  };
+
+  /** Asks FastGPT to stop the turn's workflow (servers without the route are ignored). */
+  const requestStop = (turn: Turn) => {
+    const { client, appId } = latest();
+    if (!turn.requested || !client.stopChat) return;
+    // Servers before 4.14 have no stop route (NotFound); the aborted request is all we can do there.
+    holdNextRequest(client.stopChat({ chatId: turn.chatId, ...(appId ? { appId } : {}) }));
+  };
 
   const newTurn = (
     kind: Turn['kind'],
@@ -380,6 +397,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   ): Turn => ({
     kind,
     controller: new AbortController(),
+    chatId: get().chatId,
     assistantId,
     userId,
     text,
@@ -387,17 +405,14 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     requested: false,
     started: false,
     sawContent: false,
-    prepare: undefined,
-    rollback: undefined,
-    rollbackRestoresDraft: false,
   });
 
-  const baseRequest = (content: ChatCompletionMessage['content'], turn: Turn) => {
+  const buildRequest = (content: ChatCompletionMessage['content'], turn: Turn) => {
     const opts = latest();
     const message: ChatCompletionMessage = { role: 'user', content };
     if (turn.userId) message.dataId = turn.userId;
     const request: ChatCompletionRequest = {
-      chatId: get().chatId,
+      chatId: turn.chatId,
       detail: opts.detail,
       responseChatItemId: turn.assistantId,
       messages: [message],
@@ -408,14 +423,21 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     return { request, opts };
   };
 
+  /** The turn's user message marked sent (FastGPT has it) or failed. */
+  const settleUser = (messages: ChatMessage[], turn: Turn, error?: FastGPTError) =>
+    updateById(messages, turn.userId, (user) => withStatus(user, error ? 'error' : 'done', error));
+
+  /** Tells caches that FastGPT saved the turn (it did once the reply started). */
+  const reportSaved = (turn: Turn, messages: ChatMessage[]) => {
+    const message = messages[indexOfId(messages, turn.assistantId)];
+    if (turn.started && message) serverChanged({ type: 'saved', chatId: turn.chatId, message, messages });
+  };
+
   /** The first sign of the reply: the request reached FastGPT, the question is saved. */
   const markStarted = (turn: Turn, patch: Partial<ChatState>, messages: ChatMessage[]): ChatMessage[] => {
     turn.started = true;
     patch.status = 'streaming';
-    if (!turn.userId) return messages;
-    const index = indexOfId(messages, turn.userId);
-    const user = messages[index];
-    return user ? replaceAt(messages, index, withStatus(user, 'done')) : messages;
+    return settleUser(messages, turn);
   };
 
   const applyEvent = (turn: Turn, event: FastGPTStreamEvent) => {
@@ -437,7 +459,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         turn.sawContent = true;
         urgent = true;
       }
-      messages = replaceAt(messages, index, after.message);
+      messages = replaceAt(messages, indexOfId(messages, turn.assistantId), after.message);
     }
     if (messages !== state.messages) patch.messages = messages;
     if (after.activeNode !== before.activeNode) patch.activeNode = after.activeNode;
@@ -446,21 +468,14 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   };
 
   const finish = (turn: Turn) => {
-    const state = get();
-    let messages = state.messages;
-    const index = indexOfId(messages, turn.assistantId);
-    const message = messages[index];
-    if (message) messages = replaceAt(messages, index, finalizeMessage(message, 'done'));
-    if (turn.userId) {
-      const userIndex = indexOfId(messages, turn.userId);
-      const user = messages[userIndex];
-      if (user) messages = replaceAt(messages, userIndex, withStatus(user, 'done'));
-    }
+    let messages = updateById(get().messages, turn.assistantId, (m) => finalizeMessage(m, 'done'));
+    messages = settleUser(messages, turn);
     active = undefined;
     failure = undefined;
     set({ messages, status: 'ready', error: undefined, activeNode: null }, true);
+    reportSaved(turn, messages);
     const settled = messages[indexOfId(messages, turn.assistantId)];
-    if (settled) callback('onFinish', { message: settled, messages, chatId: state.chatId, stopped: false });
+    if (settled) callback('onFinish', { message: settled, messages, chatId: turn.chatId, stopped: false });
     drainQueue();
   };
 
@@ -469,68 +484,36 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     const state = get();
     let messages = state.messages;
     const patch: Partial<ChatState> = { status: 'error', error, activeNode: null };
-    const index = indexOfId(messages, turn.assistantId);
-    const assistant = messages[index];
-    const rolledBack = turn.rollback !== undefined && !turn.requested;
-    if (turn.rollback && rolledBack) {
-      messages = turn.rollback;
-      for (const m of messages) removed.delete(m.id);
-    } else if (turn.kind === 'message') {
-      if (turn.sawContent && assistant) {
-        messages = replaceAt(messages, index, finalizeMessage(assistant, 'error', error));
-      } else if (assistant) {
-        messages = messages.filter((m) => m !== assistant);
-      }
-      if (turn.userId) {
-        const userIndex = indexOfId(messages, turn.userId);
-        const user = messages[userIndex];
-        if (user) {
-          messages = replaceAt(
-            messages,
-            userIndex,
-            withStatus(user, turn.sawContent ? 'done' : 'error', turn.sawContent ? undefined : error),
-          );
-        }
-      }
-      if (!turn.started) {
-        if (turn.userId) notOnServer.add(turn.userId);
-        notOnServer.add(turn.assistantId);
-      }
-    } else if (assistant) {
-      let next = assistant;
-      if (!turn.started) {
-        // FastGPT never saw the answer: the question is open again.
-        next = {
-          ...assistant,
-          parts: assistant.parts.map((part) => {
-            if (part.type !== 'interactive' || !part.answered) return part;
-            const { answer: _answer, ...rest } = part;
-            return { ...rest, answered: false };
-          }),
-        };
-        next = finalizeMessage(next, 'done');
-      } else next = finalizeMessage(next, 'error', error);
-      messages = replaceAt(messages, index, next);
+    if (turn.kind === 'message') {
+      messages = turn.sawContent
+        ? updateById(messages, turn.assistantId, (m) => finalizeMessage(m, 'error', error))
+        : messages.filter((m) => m.id !== turn.assistantId);
+      messages = settleUser(messages, turn, turn.sawContent ? undefined : error);
+      if (!turn.sawContent && state.draft === '' && turn.text !== '') patch.draft = turn.text;
+    } else {
+      // Not started: FastGPT never saw the answer, so the question is open again.
+      messages = updateById(messages, turn.assistantId, (m) =>
+        turn.started ? finalizeMessage(m, 'error', error) : reopenInteractive(m),
+      );
     }
-    const restoreDraft = rolledBack ? turn.rollbackRestoresDraft : !turn.sawContent;
-    if (restoreDraft && state.draft === '' && turn.text !== '') patch.draft = turn.text;
     if (messages !== state.messages) patch.messages = messages;
     failure =
       turn.kind === 'continue' && turn.answer !== undefined
         ? { kind: 'continue', started: turn.started, answer: turn.answer }
-        : { kind: 'message' };
+        : { kind: 'resend', messageId: turn.userId ?? '', text: undefined };
     active = undefined;
     set(patch, true);
+    reportSaved(turn, messages);
     callback('onError', error);
   };
 
   const run = async (turn: Turn, content: ChatCompletionMessage['content']): Promise<void> => {
     try {
-      if (turn.prepare) {
-        await turn.prepare();
+      if (pendingStop) {
+        await pendingStop;
         if (!isCurrent(turn)) return;
       }
-      const { request, opts } = baseRequest(content, turn);
+      const { request, opts } = buildRequest(content, turn);
       turn.requested = true;
       const signal = turn.controller.signal;
       if (!opts.stream) {
@@ -539,13 +522,11 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         const state = get();
         const patch: Partial<ChatState> = {};
         let messages = markStarted(turn, patch, state.messages);
-        const index = indexOfId(messages, turn.assistantId);
-        const message = messages[index];
-        if (message) {
+        messages = updateById(messages, turn.assistantId, (message) => {
           const next = applyCompletionResponse(message, response);
           turn.sawContent = next.parts !== message.parts;
-          messages = replaceAt(messages, index, next);
-        }
+          return next;
+        });
         patch.messages = messages;
         if (response.newVariables) patch.variables = { ...state.variables, ...response.newVariables };
         set(patch, false);
@@ -565,26 +546,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     }
   };
 
-  const deleteRecords = async (ids: readonly string[]) => {
-    const { client, appId } = latest();
-    const chatId = get().chatId;
-    if (!client.deleteChatRecord) return;
-    await Promise.all(
-      ids.map(async (contentId) => {
-        try {
-          await client.deleteChatRecord?.({ chatId, contentId, ...(appId ? { appId } : {}) });
-        } catch (error) {
-          if (!(error instanceof NotFoundError)) throw error;
-        }
-      }),
-    );
-  };
-
   const startMessageTurn = (
     entry: { id: string; text: string; files?: ChatFileInput[] | undefined },
-    base: ChatMessage[],
     extra: Partial<ChatState>,
-    prepare?: { run: () => Promise<void>; rollback: ChatMessage[]; restoresDraft: boolean },
   ): Promise<void> => {
     const createdAt = now();
     const user: ChatMessage = {
@@ -602,110 +566,145 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       createdAt,
     };
     const turn = newTurn('message', assistant.id, user.id, entry.text);
-    if (prepare) {
-      turn.prepare = prepare.run;
-      turn.rollback = prepare.rollback;
-      turn.rollbackRestoresDraft = prepare.restoresDraft;
-    }
     active = turn;
     failure = undefined;
     const callerVariables = latest().variables;
     const state = get();
     set(
       {
-        messages: [...base, user, assistant],
+        ...extra,
+        messages: [...(extra.messages ?? state.messages), user, assistant],
         status: 'submitted',
         error: undefined,
         activeNode: null,
         ...(callerVariables ? { variables: { ...state.variables, ...callerVariables } } : {}),
-        ...extra,
       },
       true,
     );
     return run(turn, contentFor(entry.text, entry.files));
   };
 
-  function drainQueue() {
-    if (destroyed || detached || active || get().status === 'error') return;
-    const [next, ...rest] = get().queue;
-    if (!next) return;
-    void startMessageTurn(next, get().messages, { queue: rest });
+  /** Sends the next queued message when nothing runs, no question waits and (unless `afterError`) no failure. */
+  function drainQueue(afterError = false) {
+    if (destroyed || detached || busy()) return;
+    const state = get();
+    if ((state.status === 'error' && !afterError) || awaitsAnswer(state.messages)) return;
+    const [next, ...rest] = state.queue;
+    if (next) void startMessageTurn(next, { queue: rest });
   }
 
   /** The state after `turn` stopped: the partial reply kept as `stopped`, the chat ready. */
-  const settleStopped = (state: ChatState, turn: Turn) => {
+  const settleStopped = (state: ChatState, turn: Turn): Partial<ChatState> => {
+    const patch: Partial<ChatState> = { status: 'ready', error: undefined, activeNode: null };
     let messages = state.messages;
-    const index = indexOfId(messages, turn.assistantId);
-    const message = messages[index];
-    if (message) {
-      // Stopped before anything was sent: there is no reply to keep, and nothing to delete later.
-      if (!turn.requested && message.parts.length === 0) {
-        messages = messages.filter((m) => m !== message);
-        if (turn.userId) notOnServer.add(turn.userId);
-      } else messages = replaceAt(messages, index, finalizeMessage(message, 'stopped'));
+    if (turn.requested) {
+      messages = updateById(messages, turn.assistantId, (m) => finalizeMessage(m, 'stopped'));
+      messages = settleUser(messages, turn);
+    } else if (turn.kind === 'continue') {
+      messages = updateById(messages, turn.assistantId, reopenInteractive);
+    } else {
+      // Stopped before it was sent: the question stays with Retry/Edit, its text back in the composer.
+      messages = messages.filter((m) => m.id !== turn.assistantId);
+      messages = settleUser(messages, turn, new FastGPTError('Stopped before the message was sent.'));
+      if (state.draft === '' && turn.text !== '') patch.draft = turn.text;
     }
-    if (turn.userId) {
-      const userIndex = indexOfId(messages, turn.userId);
-      const user = messages[userIndex];
-      if (user) messages = replaceAt(messages, userIndex, withStatus(user, 'done'));
-    }
-    return { messages, status: 'ready' as const, error: undefined, activeNode: null };
+    patch.messages = messages;
+    return patch;
   };
 
-  /** Ends the running reply locally; resolves when FastGPT was told to stop (or could not be). */
-  const stopTurn = (options: { drain: boolean }): Promise<void> => {
-    const turn = active;
-    if (!turn) return stopping;
+  /** Ends the running reply locally and asks FastGPT to stop it. */
+  const stopTurn = (turn: Turn) => {
     turn.controller.abort();
     active = undefined;
-    const state = get();
-    const patch = settleStopped(state, turn);
+    requestStop(turn);
+    const patch = settleStopped(get(), turn);
     set(patch, true);
-    const messages = patch.messages;
+    const messages = patch.messages ?? get().messages;
+    reportSaved(turn, messages);
     const settled = messages[indexOfId(messages, turn.assistantId)];
-    if (settled) callback('onFinish', { message: settled, messages, chatId: state.chatId, stopped: true });
-    const { client, appId } = latest();
-    const chatId = state.chatId;
-    stopping =
-      turn.requested && client.stopChat
-        ? client.stopChat({ chatId, ...(appId ? { appId } : {}) }).then(
-            () => undefined,
-            // Servers before 4.14 have no stop route (NotFound); the aborted request is all we can do.
-            () => undefined,
-          )
-        : Promise.resolve();
-    const done = stopping;
-    if (options.drain) void done.then(() => drainQueue());
-    return done;
+    if (settled && turn.requested) {
+      callback('onFinish', { message: settled, messages, chatId: turn.chatId, stopped: true });
+    }
   };
 
-  /** Sends the user message at `index` again (or `replacement`), deleting it and all after it first. */
-  const resendFrom = async (index: number, replacement?: string): Promise<void> => {
-    if (active) await stopTurn({ drain: false });
-    if (destroyed) return;
+  /** Deletes one record; one FastGPT already lost (NotFound) counts as deleted. */
+  const deleteRecord = async (chatId: string, contentId: string) => {
+    const { client, appId } = latest();
+    try {
+      await client.deleteChatRecord?.({ chatId, contentId, ...(appId ? { appId } : {}) });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  };
+
+  /**
+   * Regenerate, edit and retry: deletes the user message `messageId` and everything after it on the server
+   * (newest first, one at a time, so a failure leaves no gap), then sends its text (or `replacement`) again.
+   * A failure or a stop keeps what was deleted removed; the text goes back to the draft if it is nowhere
+   * else to be seen.
+   */
+  const resendFrom = async (messageId: string, replacement?: string): Promise<void> => {
+    if (destroyed || deleting) return;
+    if (active) stopTurn(active);
     const state = get();
+    const index = state.messages.findIndex((m) => m.id === messageId);
     const user = state.messages[index];
     if (user?.role !== 'user') return;
-    const dropped = state.messages.slice(index);
-    const toDelete = dropped.filter((m) => !notOnServer.has(m.id)).map((m) => m.id);
-    for (const m of dropped) removed.add(m.id);
+    const chatId = state.chatId;
     const original = textOf(user);
     const text = replacement ?? original;
-    const extra: Partial<ChatState> = {};
-    if (state.draft !== '' && (state.draft === original || state.draft === text)) extra.draft = '';
-    return startMessageTurn(
-      { id: generateId(), text, files: filesOf(user) },
-      state.messages.slice(0, index),
-      extra,
-      {
-        run: () => deleteRecords(toDelete),
-        rollback: state.messages,
-        restoresDraft: replacement !== undefined,
-      },
-    );
+    const files = filesOf(user);
+    const dropped = state.messages.slice(index).map((m) => m.id);
+    const controller = new AbortController();
+    const deleted: string[] = [];
+    let error: FastGPTError | undefined;
+    const deleteAll = async () => {
+      await pendingStop;
+      for (const id of dropped.toReversed()) {
+        if (controller.signal.aborted || destroyed) return;
+        try {
+          await deleteRecord(chatId, id);
+        } catch (cause) {
+          error = toFastGPTError(cause);
+          return;
+        }
+        deleted.push(id);
+      }
+    };
+    const op: Deletion = { controller, done: deleteAll() };
+    deleting = op;
+    failure = undefined;
+    const patch: Partial<ChatState> = { status: 'submitted', error: undefined, activeNode: null };
+    if (state.draft !== '' && (state.draft === original || state.draft === text)) patch.draft = '';
+    set(patch, true);
+    await op.done;
+    if (destroyed) return;
+
+    for (const id of deleted) removed.add(id);
+    if (deleted.length > 0) serverChanged({ type: 'deleted', chatId, ids: deleted });
+    const current = get();
+    if (current.chatId !== chatId) return;
+    const gone = new Set(deleted);
+    const messages = current.messages.filter((m) => !gone.has(m.id));
+    const result: Partial<ChatState> = {};
+    if (messages.length !== current.messages.length) result.messages = messages;
+    if (deleting === op && !error) {
+      deleting = undefined;
+      return startMessageTurn({ id: generateId(), text, files }, result);
+    }
+    // Stopped or failed: the text is restored when the edit's text or the deleted question is nowhere else.
+    if ((replacement !== undefined || gone.has(messageId)) && current.draft === '' && text !== '') {
+      result.draft = text;
+    }
+    if (deleting === op) {
+      deleting = undefined;
+      failure = { kind: 'resend', messageId, text: replacement };
+      set({ ...result, status: 'error', error, activeNode: null }, true);
+      if (error) callback('onError', error);
+    } else if (Object.keys(result).length > 0) set(result, true);
   };
 
-  const lastUserIndex = () => get().messages.findLastIndex((m) => m.role === 'user');
+  const lastUserId = () => get().messages.findLast((m) => m.role === 'user')?.id;
 
   const store: ChatStore = {
     getState: get,
@@ -724,54 +723,66 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       const state = get();
       const extra: Partial<ChatState> = state.draft !== '' && state.draft === text ? { draft: '' } : {};
       const entry: QueuedMessage = { id: generateId(), text };
-      if (files) entry.files = userParts('', files) as FilePart[];
-      if (active) {
+      if (files) entry.files = files;
+      if (busy() || state.queue.length > 0) {
+        // Never ahead of earlier queued messages; a send after a failure is the user going on.
         set({ queue: [...state.queue, entry], ...extra }, true);
+        drainQueue(true);
         return Promise.resolve();
       }
-      return startMessageTurn({ id: entry.id, text, files }, state.messages, extra);
+      return startMessageTurn(entry, extra);
     },
 
-    stop: () => stopTurn({ drain: true }),
+    stop() {
+      const op = deleting;
+      if (op) {
+        deleting = undefined;
+        op.controller.abort();
+        holdNextRequest(op.done);
+        set({ status: 'ready', error: undefined, activeNode: null }, true);
+      } else if (active) stopTurn(active);
+      else return pendingStop ?? Promise.resolve();
+      const stopped = pendingStop ?? Promise.resolve();
+      drainQueue();
+      return stopped;
+    },
 
     async regenerate() {
-      const index = lastUserIndex();
-      if (index >= 0) await resendFrom(index);
+      const id = lastUserId();
+      if (id !== undefined) await resendFrom(id);
     },
 
     async edit(messageId, text) {
-      const index = get().messages.findIndex((m) => m.id === messageId);
-      if (index >= 0 && text.trim() !== '') await resendFrom(index, text);
+      if (text.trim() !== '') await resendFrom(messageId, text);
     },
 
     async retry() {
-      if (active || get().status !== 'error') return;
+      if (busy() || get().status !== 'error') return;
       const last = failure;
       if (last?.kind === 'continue' && !last.started) return store.answerInteractive(last.answer);
-      const index = lastUserIndex();
-      if (index >= 0) await resendFrom(index);
+      const messages = get().messages;
+      if (last?.kind === 'resend' && messages.some((m) => m.id === last.messageId)) {
+        return resendFrom(last.messageId, last.text);
+      }
+      const id = lastUserId();
+      if (id !== undefined) await resendFrom(id);
     },
 
     answerInteractive(value) {
-      if (destroyed || active) return Promise.resolve();
+      if (destroyed || busy()) return Promise.resolve();
       const state = get();
       const index = state.messages.findLastIndex((m) => m.role === 'assistant');
       const message = state.messages[index];
       const partIndex = message?.parts.findLastIndex((p) => p.type === 'interactive' && !p.answered) ?? -1;
       if (!message || partIndex < 0) return Promise.resolve();
       const parts = message.parts.slice();
-      parts[partIndex] = {
-        ...(parts[partIndex] as Extract<MessagePart, { type: 'interactive' }>),
-        answered: true,
-        answer: value,
-      };
-      const next = withStatus({ ...message, parts }, 'pending');
+      parts[partIndex] = { ...(parts[partIndex] as InteractivePart), answered: true, answer: value };
       const turn = newTurn('continue', message.id, undefined, '', value);
       active = turn;
       failure = undefined;
       set(
         {
-          messages: replaceAt(state.messages, index, next),
+          messages: replaceAt(state.messages, index, withStatus({ ...message, parts }, 'pending')),
           status: 'submitted',
           error: undefined,
           activeNode: null,
@@ -787,29 +798,27 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       if (turn) {
         turn.controller.abort();
         active = undefined;
-        const { client, appId } = latest();
-        if (turn.requested && client.stopChat) {
-          client.stopChat({ chatId: get().chatId, ...(appId ? { appId } : {}) }).catch(() => undefined);
-        }
+        requestStop(turn);
       }
+      deleting?.controller.abort();
+      deleting = undefined;
       failure = undefined;
-      notOnServer.clear();
       removed.clear();
       const state = get();
-      // Queued messages were typed by the user; back to the composer rather than lost.
+      // Queued messages were typed by the user: they join the draft of the chat they were typed in.
       const queued = state.queue.map((q) => q.text).join('\n\n');
-      const draft = queued === '' ? state.draft : state.draft === '' ? queued : `${state.draft}\n\n${queued}`;
+      drafts.set(draftKey(state), joinDraft(state.draft, queued));
+      const next = { chatId: chatId ?? generateId(), isNewChat: chatId === undefined };
       set(
         {
           messages: [],
           status: 'ready',
           error: undefined,
           activeNode: null,
-          chatId: chatId ?? generateId(),
-          isNewChat: chatId === undefined,
+          ...next,
           variables: { ...(latest().variables ?? {}) },
           queue: [],
-          draft,
+          draft: drafts.get(draftKey(next)) ?? '',
         },
         true,
       );
@@ -837,12 +846,21 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     hydrate(loaded, chatId) {
       const state = get();
       if (destroyed || (chatId !== undefined && chatId !== state.chatId)) return;
-      const present = new Set(state.messages.map((m) => m.id));
-      const overlap = loaded.findIndex((m) => present.has(m.id));
-      const head = (overlap < 0 ? loaded : loaded.slice(0, overlap)).filter(
-        (m) => !present.has(m.id) && !removed.has(m.id),
-      );
-      if (head.length > 0) set({ messages: [...head, ...state.messages] }, true);
+      const here = new Map(state.messages.map((m) => [m.id, m]));
+      const merged: ChatMessage[] = [];
+      const seen = new Set<string>();
+      for (const message of loaded) {
+        if (removed.has(message.id) || seen.has(message.id)) continue;
+        seen.add(message.id);
+        const existing = here.get(message.id);
+        if (!existing) merged.push(message);
+        else if (sameFeedback(existing.feedback, message.feedback)) merged.push(existing);
+        else merged.push(withFeedback(existing, message.feedback));
+      }
+      for (const message of state.messages) if (!seen.has(message.id)) merged.push(message);
+      const changed =
+        merged.length !== state.messages.length || merged.some((m, i) => m !== state.messages[i]);
+      if (changed) set({ messages: merged }, true);
     },
 
     attach() {
@@ -855,6 +873,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         users--;
         if (users > 0) return;
         detached = true;
+        deleting?.controller.abort();
+        deleting = undefined;
         const turn = active;
         if (!turn) return;
         // Unmounted mid-reply: abort, and settle the state without notifying anyone (nobody listens; a
@@ -864,12 +884,16 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         scheduler.cancel();
         inner.setState(settleStopped(get(), turn));
         notified = inner.getState();
+        drafts.set(draftKey(notified), notified.draft);
+        reportSaved(turn, get().messages);
       };
     },
 
     destroy() {
       active?.controller.abort();
       active = undefined;
+      deleting?.controller.abort();
+      deleting = undefined;
       scheduler.destroy();
       listeners.clear();
       destroyed = true;

@@ -14,10 +14,12 @@ export type {
 export { applyChatStreamEvent, applyStreamEvent, type ChatStreamState } from './chat-reducer';
 export {
   type ChatCallbacks,
+  type ChatDraftStorage,
   type ChatFileInput,
   type ChatFinishInfo,
   type ChatRequestOptions,
   type ChatSendOptions,
+  type ChatServerChange,
   type ChatState,
   type ChatStatus,
   type ChatStore,

@@ -12,6 +12,11 @@ export interface FastGPTContextValue {
   scope: string;
   /** The default app id of hooks that take one. */
   appId: string | undefined;
+  /**
+   * Composer drafts of this provider's chats, keyed by app id and chat (see `useChatCompletion`), so a
+   * remounted chat gets its draft back. Made once per provider.
+   */
+  drafts: Map<string, string>;
 }
 
 /** The context behind `useFastGPT`; `null` outside a `FastGPTProvider`. */

@@ -47,6 +47,7 @@ export function FastGPTProvider({ client, options, appId, queryClient, children 
   const [ownQueryClient] = useState(() =>
     queryClient || hostQueryClient ? undefined : createKitQueryClient(),
   );
+  const [drafts] = useState(() => new Map<string, string>());
   const resolvedOptions = options ?? {};
   const share = resolvedOptions.shareLink;
   // The options object is often written inline; its primitive fields decide when to make new clients.
@@ -57,8 +58,10 @@ export function FastGPTProvider({ client, options, appId, queryClient, children 
       ...clients,
       scope: clients.chat.cacheScope,
       appId: appId ?? clients.chat.appId,
+      drafts,
     };
   }, [
+    drafts,
     client,
     appId,
     resolvedOptions.apiKey,

@@ -1,9 +1,9 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { memo, Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ChatCompletionChunk, FastGPTStreamEvent } from '../client/types';
+import type { ChatCompletionChunk, ChatCompletionRequest, FastGPTStreamEvent } from '../client/types';
 import type { ChatMessage } from '../core/chat-message';
-import { seedFakeChat } from '../test-setup/hook-test-helpers';
+import { seedFakeChat, setupHoldableFastGPT } from '../test-setup/hook-test-helpers';
 import { type SetupFastGPTOptions, setupFastGPT } from '../test-setup/render-with-fastgpt';
 import type { FakeFastGPT } from '../testing';
 import {
@@ -54,9 +54,15 @@ function renderChat(
     });
   };
   const view = render(<Probe options={options} record={record} />, { wrapper: setup.wrapper });
+  const rerender = (next: UseChatCompletionOptions) =>
+    view.rerender(<Probe options={next} record={record} />);
   const chat = () => current.chat as UseChatCompletionResult;
   const completions = () => setup.fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
-  return { ...setup, view, renders, chat, completions };
+  const deletedIds = () =>
+    setup.fake.requests
+      .filter((r) => r.path === '/api/core/chat/item/delete')
+      .map((r) => (r.body as { contentId: string }).contentId);
+  return { ...setup, view, rerender, renders, chat, completions, deletedIds };
 }
 
 /** A message row that re-renders only when its message object changes. */
@@ -269,6 +275,160 @@ describe('useChatCompletion under StrictMode', () => {
     // The server saw the client go away: the saved reply is the partial one.
     const saved = fake.state.chats.get(chatId)?.items[1]?.value[0];
     expect(saved?.type === 'text' && saved.text.content.length).toBeLessThan(60);
+  });
+});
+
+describe('useChatCompletion actions under StrictMode', () => {
+  const FIRST_REPLY = 'You said: “first”. This reply comes from the fake FastGPT server.';
+  const contentOf = (request: { body?: unknown } | undefined) =>
+    (request?.body as ChatCompletionRequest | undefined)?.messages[0]?.content;
+
+  it('edit deletes the edited question and everything after it, newest first, then sends the new text', async () => {
+    const { chat, completions, deletedIds, fake } = renderChat();
+    await act(() => chat().send('first'));
+    await act(() => chat().send('second'));
+    const before = chat().messages.map((m) => m.id);
+    expect(text(chat().messages[1])).toBe(FIRST_REPLY);
+    await act(() => chat().edit(before[0] ?? '', 'changed'));
+    expect(deletedIds()).toEqual(before.toReversed());
+    expect(completions()).toHaveLength(3);
+    expect(contentOf(completions()[2])).toBe('changed');
+    expect(chat().status).toBe('ready');
+    expect(chat().messages.map(text)).toEqual([
+      'changed',
+      'You said: “changed”. This reply comes from the fake FastGPT server.',
+    ]);
+    const live = fake.state.chats.get(chat().chatId)?.items.filter((i) => i.deleteTime === undefined);
+    expect(live?.map((i) => i.dataId)).toEqual(chat().messages.map((m) => m.id));
+  });
+
+  it('regenerate deletes the last answer, then its question, and asks again', async () => {
+    const { chat, completions, deletedIds } = renderChat();
+    await act(() => chat().send('first'));
+    const [question, answer] = chat().messages;
+    await act(() => chat().regenerate());
+    expect(deletedIds()).toEqual([answer?.id, question?.id]);
+    expect(completions()).toHaveLength(2);
+    expect(contentOf(completions()[1])).toBe('first');
+    expect(chat().messages).toHaveLength(2);
+    expect(chat().messages[0]?.id).not.toBe(question?.id);
+    expect(chat().messages.map(text)).toEqual(['first', FIRST_REPLY]);
+  });
+
+  it('a userInput form continues in the same assistant message', async () => {
+    const { chat, completions } = renderChat();
+    await act(() => chat().send('fill the form'));
+    const reply = chat().messages[1];
+    expect(reply?.parts[0]).toMatchObject({ type: 'interactive', answered: false });
+    await act(() => chat().answerInteractive({ city: '上海', days: 3 }));
+    expect(chat().status).toBe('ready');
+    expect(chat().messages).toHaveLength(2);
+    const message = chat().messages[1];
+    expect(message?.id).toBe(reply?.id);
+    expect(message?.parts[0]).toMatchObject({ answered: true, answer: { city: '上海', days: 3 } });
+    expect(text(message)).toContain('城市：上海');
+    expect(contentOf(completions()[1])).toBe('{"city":"上海","days":3}');
+  });
+
+  it('a queued message waits for the interactive question, then goes after the answer', async () => {
+    const { chat, completions } = renderChat({}, { fake: { tokenDelayMs: 2 } });
+    act(() => {
+      void chat().send('select a city');
+      void chat().send('queued question');
+    });
+    await waitFor(() => expect(chat().status).toBe('ready'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(chat().queue.map((q) => q.text)).toEqual(['queued question']);
+    expect(completions()).toHaveLength(1);
+    await act(() => chat().answerInteractive('北京'));
+    await waitFor(() => expect(chat().messages).toHaveLength(4));
+    await waitFor(() => expect(chat().status).toBe('ready'));
+    expect(completions().map(contentOf)).toEqual(['select a city', '北京', 'queued question']);
+    expect(text(chat().messages[1])).toContain('北京今天晴');
+    expect(chat().queue).toEqual([]);
+  });
+
+  it('switching chats and back shows the turns of this session', async () => {
+    const { chat, rerender } = renderChat({ chatId: 'chat-a' }, {}, (fake) => {
+      seedFakeChat(fake, { chatId: 'chat-a', turns: 1 });
+      seedFakeChat(fake, { chatId: 'chat-b', turns: 1 });
+    });
+    await waitFor(() => expect(chat().messages).toHaveLength(2));
+    await act(() => chat().send('new question'));
+    expect(chat().messages).toHaveLength(4);
+    rerender({ chatId: 'chat-b' });
+    await waitFor(() => expect(chat().messages.map(text)).toEqual(['question 1', 'answer 1']));
+    expect(chat().chatId).toBe('chat-b');
+    rerender({ chatId: 'chat-a' });
+    await waitFor(() => expect(chat().messages).toHaveLength(4));
+    expect(chat().messages.map(text)).toEqual([
+      'question 1',
+      'answer 1',
+      'new question',
+      'You said: “new question”. This reply comes from the fake FastGPT server.',
+    ]);
+  });
+
+  it('loading older pages after an edit neither brings deleted records back nor skips older ones', async () => {
+    const { chat } = renderChat({ chatId: 'c3', pageSize: 2 }, {}, (fake) =>
+      seedFakeChat(fake, { chatId: 'c3', turns: 3 }),
+    );
+    await waitFor(() => expect(chat().messages.map(text)).toEqual(['question 3', 'answer 3']));
+    await act(() => chat().loadOlder());
+    await waitFor(() => expect(chat().messages).toHaveLength(4));
+    await act(() => chat().edit('c3-q2', 'changed'));
+    expect(chat().messages.map(text)).toEqual([
+      'changed',
+      'You said: “changed”. This reply comes from the fake FastGPT server.',
+    ]);
+    await waitFor(() => expect(chat().hasOlder).toBe(true));
+    await act(() => chat().loadOlder());
+    await waitFor(() => expect(chat().messages).toHaveLength(4));
+    expect(chat().messages.map(text)).toEqual([
+      'question 1',
+      'answer 1',
+      'changed',
+      'You said: “changed”. This reply comes from the fake FastGPT server.',
+    ]);
+    const deleted = ['c3-q2', 'c3-a2', 'c3-q3', 'c3-a3'];
+    expect(chat().messages.some((m) => deleted.includes(m.id))).toBe(false);
+    expect(chat().hasOlder).toBe(false);
+  });
+
+  it('the draft survives a remount under the same provider, per chat', async () => {
+    const setup = setupFastGPT();
+    const current: { chat?: UseChatCompletionResult } = {};
+    const record = (chat: UseChatCompletionResult) => {
+      current.chat = chat;
+    };
+    const screen = (show: boolean, options: UseChatCompletionOptions = {}) =>
+      show ? <Probe options={options} record={record} /> : null;
+    const view = render(screen(true), { wrapper: setup.wrapper });
+    act(() => current.chat?.setDraft('half a thought'));
+    view.rerender(screen(false));
+    view.rerender(screen(true));
+    expect(current.chat?.draft).toBe('half a thought');
+    // Another chat has its own draft.
+    view.rerender(screen(true, { chatId: 'other-chat' }));
+    await waitFor(() => expect(current.chat?.chatId).toBe('other-chat'));
+    expect(current.chat?.draft).toBe('');
+  });
+
+  it('a reply stopped before FastGPT answered is not added to the history list', async () => {
+    const setup = setupHoldableFastGPT(/chat\/completions/);
+    const { result } = renderHook(() => ({ chat: useChatCompletion(), history: useChatHistory() }), {
+      wrapper: setup.wrapper,
+    });
+    await waitFor(() => expect(result.current.history.isLoading).toBe(false));
+    const release = setup.hold();
+    act(() => {
+      void result.current.chat.send('never answered');
+    });
+    await act(() => result.current.chat.stop());
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(result.current.history.histories).toEqual([]);
+    expect(result.current.chat.status).toBe('ready');
   });
 });
 

@@ -5,16 +5,18 @@ import type { FastGPTError } from '../client/errors';
 import type { ActiveNode, ChatMessage, QueuedMessage } from '../core/chat-message';
 import {
   type ChatCallbacks,
-  type ChatFinishInfo,
   type ChatRequestOptions,
   type ChatSendOptions,
+  type ChatServerChange,
   type ChatStatus,
   type ChatStore,
   createChatStore,
 } from '../core/chat-store';
+import { textOf } from '../core/message-content';
+import { fastgptKeys } from '../core/query-keys';
 import { upsertHistoryItem } from './use-chat-history';
 import { useChatInit } from './use-chat-init';
-import { useChatRecords } from './use-chat-records';
+import { updateCachedRecords, useChatRecords } from './use-chat-records';
 import { useFastGPT } from './use-fastgpt';
 
 // Layout effects keep the refs current before any event handler runs; on the server there are none.
@@ -55,7 +57,10 @@ export interface UseChatCompletionResult {
   chatId: string;
   /** The chat's variables (the given ones, updated by the workflow). */
   variables: Record<string, unknown>;
-  /** The composer text; kept in the chat, restored when a send fails before anything streamed. */
+  /**
+   * The composer text. Kept per chat by the provider (the app id and the `chatId` option, or a new chat),
+   * so it survives a remount; restored when a send fails before anything streamed.
+   */
   draft: string;
   /** Sets the composer text. */
   setDraft: (draft: string) => void;
@@ -95,11 +100,11 @@ export interface UseChatCompletionResult {
 const noOlder = async () => {};
 
 /** FastGPT's title rule: the first 20 characters of the latest question (`新对话` when it has no text). */
-function titleOf({ message, messages }: ChatFinishInfo): string {
+function titleOf({ message, messages }: { message: ChatMessage; messages: ChatMessage[] }): string {
   const index = messages.indexOf(message);
   const before = index >= 0 ? messages.slice(0, index) : messages;
   const question = before.findLast((m) => m.role === 'user');
-  const text = question?.parts.map((part) => (part.type === 'text' ? part.text : '')).join('') ?? '';
+  const text = question ? textOf(question) : '';
   return Array.from(text.trim()).slice(0, 20).join('') || '新对话';
 }
 
@@ -137,11 +142,38 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
   });
 
   // StrictMode calls this twice and keeps one; creating a store has no side effects, so that is harmless.
-  const [store] = useState(() =>
-    createChatStore({
+  const [store] = useState(() => {
+    const appIdNow = () => optionsRef.current.appId ?? contextRef.current.appId ?? '';
+    const draftKey = (key: string) => `${appIdNow()}\u0000${key}`;
+    const onServerChange = (change: ChatServerChange) => {
+      const { scope } = contextRef.current;
+      const appId = appIdNow();
+      if (change.type === 'deleted') {
+        // Older pages count their offsets from the newest end: the cache must lose what the server lost.
+        const ids = new Set(change.ids);
+        updateCachedRecords(queryClient, scope, appId, change.chatId, (r) => (ids.has(r.dataId) ? null : r));
+        return;
+      }
+      // Loaded again (e.g. after switching chats), the records must include this session's turns.
+      void queryClient.invalidateQueries({
+        queryKey: fastgptKeys.records(scope, appId, change.chatId),
+        refetchType: 'none',
+      });
+      // FastGPT re-titles the chat and bumps it to the top on every turn; the cached lists follow at once.
+      upsertHistoryItem(queryClient, scope, appId || undefined, {
+        chatId: change.chatId,
+        title: titleOf(change),
+        updateTime: new Date().toISOString(),
+      });
+    };
+    return createChatStore({
       client: fastgpt.chat,
       chatId: options.chatId,
-      variables: options.variables,
+      drafts: {
+        get: (key) => contextRef.current.drafts.get(draftKey(key)),
+        set: (key, draft) => contextRef.current.drafts.set(draftKey(key), draft),
+      },
+      onServerChange,
       getOptions: (): ChatRequestOptions => {
         const current = optionsRef.current;
         const context = contextRef.current;
@@ -154,21 +186,9 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
         if (current.stream !== undefined) latest.stream = current.stream;
         return latest;
       },
-      getCallbacks: () => ({
-        ...optionsRef.current,
-        onFinish: (info) => {
-          // FastGPT re-titles the chat and bumps it to the top on every turn; the cached lists follow at once.
-          const context = contextRef.current;
-          upsertHistoryItem(queryClient, context.scope, optionsRef.current.appId ?? context.appId, {
-            chatId: info.chatId,
-            title: titleOf(info),
-            updateTime: new Date().toISOString(),
-          });
-          optionsRef.current.onFinish?.(info);
-        },
-      }),
-    }),
-  );
+      getCallbacks: () => optionsRef.current,
+    });
+  });
   // attach/release are symmetric, so StrictMode's mount → unmount → mount leaves the store working.
   useEffect(() => store.attach(), [store]);
 

@@ -129,9 +129,13 @@ export function updateCachedRecords(
     }
     return list;
   });
+  // An older page emptied by deletions goes (the next load asks from what is left); the newest page stays,
+  // as its total is the baseline older offsets count from.
+  const keep = (i: number) => i === 0 || (lists[i]?.length ?? 0) > 0 || previous.pages[i]?.list.length === 0;
+  const kept = previous.pages.map((_, i) => i).filter(keep);
   queryClient.setQueryData<ChatRecordsData>(key, {
-    ...previous,
-    pages: previous.pages.map((page, i) => ({ list: lists[i] ?? [], total: page.total - removed })),
+    pages: kept.map((i) => ({ list: lists[i] ?? [], total: (previous.pages[i]?.total ?? 0) - removed })),
+    pageParams: kept.map((i) => previous.pageParams[i] ?? { offset: 0 }),
   });
   return previous;
 }
@@ -187,7 +191,10 @@ export function useChatRecords({
     getNextPageParam: (lastPage, pages) => {
       const loaded = loadedCount(pages);
       const baseline = pages[0]?.total ?? lastPage.total;
-      return lastPage.list.length > 0 && loaded < baseline ? { offset: loaded, baseline } : undefined;
+      // An empty older page means FastGPT has nothing further back; an empty newest page may just have lost
+      // its records to deletions.
+      const exhausted = pages.length > 1 && lastPage.list.length === 0;
+      return !exhausted && loaded < baseline ? { offset: loaded, baseline } : undefined;
     },
     enabled: enabled && chatId !== '',
     retry: false,
