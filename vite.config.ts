@@ -41,6 +41,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],
+          exclude: ['**/*.browser.test.tsx', '**/node_modules/**'],
           setupFiles: ['src/test-setup/dom.ts'],
           typecheck: { enabled: true, include: ['src/hooks/**/*.test-d.ts', 'src/hooks/**/*.test-d.tsx'] },
         },
