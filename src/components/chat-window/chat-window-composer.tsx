@@ -1,0 +1,102 @@
+'use client';
+import {
+  type ComponentPropsWithoutRef,
+  type KeyboardEvent,
+  type SubmitEvent,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+} from 'react';
+import { useChatWindowStrings } from '../../i18n';
+import { useChatWindow } from './chat-window-context';
+import { ChatWindowQueue } from './chat-window-queue';
+import { classNames } from './class-names';
+
+// Layout effects size the textarea before paint; on the server there is nothing to measure.
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+/** Props of {@link ChatWindowComposer}; other props go to the `form`. */
+export interface ChatWindowComposerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children'> {}
+
+/**
+ * The composer: an auto-growing text box bound to the chat's draft (so it survives remounts), Enter to send,
+ * Shift+Enter for a new line, never sending while an IME is composing; Send, Stop while a reply runs, and
+ * the queued messages with a cancel button each.
+ */
+export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowComposerProps) {
+  const { chat } = useChatWindow();
+  const strings = useChatWindowStrings();
+  const { draft, setDraft, send, stop, status, queue, cancelQueued } = chat;
+  const busy = status === 'submitted' || status === 'streaming';
+  const canSend = draft.trim() !== '';
+  const inputId = useId();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  useIsomorphicLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    // Reset first so the box shrinks when text is deleted; CSS max-height caps the growth.
+    element.style.height = 'auto';
+    element.style.height = `${element.scrollHeight}px`;
+  }, [draft]);
+
+  const submit = () => {
+    // send() clears the draft; while a reply runs it queues the message instead.
+    if (canSend) void send(draft);
+  };
+  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    onSubmit?.(event);
+    if (event.defaultPrevented) return;
+    event.preventDefault();
+    submit();
+  };
+  const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey) return;
+    // Enter confirms an IME candidate (pinyin, kana…); Safari reports it only as keyCode 229.
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    submit();
+  };
+
+  return (
+    <form
+      data-slot="chat-window-composer"
+      data-status={status}
+      {...rest}
+      onSubmit={handleSubmit}
+      className={classNames('fgk-composer', className)}
+    >
+      {queue.length > 0 && <ChatWindowQueue queue={queue} onCancel={cancelQueued} strings={strings} />}
+      <div className="fgk-composer-box">
+        <label className="fgk-visually-hidden" htmlFor={inputId}>
+          {strings.composerLabel}
+        </label>
+        <textarea
+          ref={textarea}
+          id={inputId}
+          className="fgk-composer-input"
+          rows={1}
+          value={draft}
+          placeholder={strings.composerPlaceholder}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={handleKeyDown}
+        />
+        <div className="fgk-composer-actions">
+          {busy && (
+            <button type="button" className="fgk-button fgk-composer-stop" onClick={() => void stop()}>
+              {strings.stop}
+            </button>
+          )}
+          <button
+            type="submit"
+            className="fgk-button fgk-button-primary fgk-composer-send"
+            disabled={!canSend}
+          >
+            {strings.send}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,9 @@
+'use client';
+// ChatWindow: the drop-in chat UI and its parts for custom layouts.
+export type { ChatWindowStrings, ChatWindowStringsOverrides, Locale } from '../../i18n';
+export { chatWindowStrings, en, zhCN } from '../../i18n';
+export { ChatWindow, type ChatWindowProps } from './chat-window';
+export { ChatWindowComposer, type ChatWindowComposerProps } from './chat-window-composer';
+export { ChatWindowContext, type ChatWindowContextValue, useChatWindow } from './chat-window-context';
+export { ChatWindowMessages, type ChatWindowMessagesProps } from './chat-window-messages';
+export { ChatWindowRoot, type ChatWindowRootProps, type ChatWindowTheme } from './chat-window-root';

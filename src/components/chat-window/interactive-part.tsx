@@ -1,0 +1,70 @@
+'use client';
+import type { InteractivePart } from '../../core/chat-message';
+import type { ChatWindowStrings } from '../../i18n';
+import { formatLabel } from '../markdown';
+
+/** Props of {@link InteractivePartView}. */
+export interface InteractivePartViewProps {
+  /** The interactive node. */
+  part: InteractivePart;
+  /** Answers it (the chat's `answerInteractive`). */
+  onAnswer: (value: string | Record<string, unknown>) => Promise<void>;
+  /** The window's strings. */
+  strings: ChatWindowStrings;
+}
+
+/**
+ * A workflow pause: a userSelect as option buttons (disabled and showing the choice once answered); a
+ * userInput shows its description and a note for now.
+ */
+export function InteractivePartView({ part, onAnswer, strings }: InteractivePartViewProps) {
+  const { interactive, answered } = part;
+  if (interactive.type === 'userSelect') {
+    const { description, userSelectOptions, userSelectedVal } = interactive.params;
+    const chosen = typeof part.answer === 'string' ? part.answer : userSelectedVal;
+    return (
+      <fieldset
+        className="fgk-interactive"
+        data-slot="chat-window-user-select"
+        data-state={answered ? 'answered' : 'waiting'}
+      >
+        {description && <legend className="fgk-interactive-description">{description}</legend>}
+        <div className="fgk-interactive-options">
+          {userSelectOptions.map((option) => {
+            const selected = answered && option.value === chosen;
+            return (
+              <button
+                key={option.key}
+                type="button"
+                className="fgk-button fgk-interactive-option"
+                disabled={answered}
+                aria-pressed={answered ? selected : undefined}
+                data-state={selected ? 'selected' : undefined}
+                onClick={() => void onAnswer(option.value)}
+              >
+                {option.value}
+              </button>
+            );
+          })}
+        </div>
+        {answered && chosen !== undefined && (
+          <p className="fgk-interactive-note">{formatLabel(strings.selectedOption, { value: chosen })}</p>
+        )}
+      </fieldset>
+    );
+  }
+  const description =
+    typeof interactive.params.description === 'string' ? interactive.params.description : '';
+  return (
+    <div
+      className="fgk-interactive"
+      data-slot="chat-window-interactive"
+      data-state={answered ? 'answered' : 'waiting'}
+    >
+      {description && <p className="fgk-interactive-description">{description}</p>}
+      {interactive.type === 'userInput' && !answered && (
+        <p className="fgk-interactive-note">{strings.formUnsupported}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+'use client';
+import type { MarkdownLabels } from '../components/markdown';
+
+/** A language the kit ships strings for. */
+export type Locale = 'en' | 'zh-CN';
+
+/**
+ * Every string `ChatWindow` shows or announces. `{name}`-style placeholders are filled in at render time;
+ * override any entry through the `strings` prop.
+ */
+export interface ChatWindowStrings {
+  /** Accessible name of the message log. */
+  messagesLabel: string;
+  /** Shown in the log before the first message. */
+  empty: string;
+  /** Hidden role label before a user message, for screen readers. */
+  userLabel: string;
+  /** Hidden role label before an assistant message, for screen readers. */
+  assistantLabel: string;
+  /** Shown while the reply has not started yet. */
+  thinking: string;
+  /** The workflow node running now; `{name}` becomes its name. */
+  runningNode: string;
+  /** Summary of a finished reasoning block. */
+  reasoning: string;
+  /** Summary of a reasoning block that is still streaming. */
+  reasoningStreaming: string;
+  /** Accessible name of a tool card; `{name}` becomes the tool's name. */
+  tool: string;
+  /** State of a tool that is still running. */
+  toolRunning: string;
+  /** State of a tool that finished. */
+  toolDone: string;
+  /** Heading of a tool's parameters. */
+  toolParams: string;
+  /** Heading of a tool's response. */
+  toolResponse: string;
+  /** Shown under an answered choice; `{value}` becomes the chosen option. */
+  selectedOption: string;
+  /** Shown under a form that this version cannot fill in yet. */
+  formUnsupported: string;
+  /** Badge of a reply the user stopped. */
+  stopped: string;
+  /** Title of an error bubble. */
+  errorTitle: string;
+  /** The retry button of an error bubble. */
+  retry: string;
+  /** Announced once when a reply finishes. */
+  replyFinished: string;
+  /** Announced once when the user stops a reply. */
+  replyStopped: string;
+  /** Announced once when a reply fails; `{message}` becomes the error's message. */
+  replyFailed: string;
+  /** Accessible label of the composer's text box. */
+  composerLabel: string;
+  /** Placeholder of the composer's text box. */
+  composerPlaceholder: string;
+  /** The send button. */
+  send: string;
+  /** The stop button shown while a reply streams. */
+  stop: string;
+  /** Heading of the list of queued messages. */
+  queued: string;
+  /** Accessible name of a queued message's cancel button; `{text}` becomes the message. */
+  cancelQueued: string;
+  /** Strings of the markdown renderer (code block copy button, citation chips…). */
+  markdown: MarkdownLabels;
+}
+
+/** Overrides of {@link ChatWindowStrings}; `markdown` may be partial too. */
+export type ChatWindowStringsOverrides = Partial<Omit<ChatWindowStrings, 'markdown'>> & {
+  /** Overrides of the markdown renderer's strings. */
+  markdown?: Partial<MarkdownLabels>;
+};

@@ -1,0 +1,43 @@
+'use client';
+import type { ChatWindowStrings } from './chat-window-strings';
+
+/** Simplified Chinese strings of `ChatWindow`. */
+export const zhCN: ChatWindowStrings = {
+  messagesLabel: '对话',
+  empty: '输入问题，开始对话。',
+  userLabel: '你',
+  assistantLabel: '助手',
+  thinking: '思考中…',
+  runningNode: '正在运行：{name}…',
+  reasoning: '思考过程',
+  reasoningStreaming: '正在思考…',
+  tool: '工具：{name}',
+  toolRunning: '运行中',
+  toolDone: '已完成',
+  toolParams: '参数',
+  toolResponse: '结果',
+  selectedOption: '已选择：{value}',
+  formUnsupported: '暂不支持在这里填写此表单。',
+  stopped: '已停止',
+  errorTitle: '出错了',
+  retry: '重试',
+  replyFinished: '回答完成。',
+  replyStopped: '回答已停止。',
+  replyFailed: '回答失败：{message}',
+  composerLabel: '输入消息',
+  composerPlaceholder: '输入问题…（Enter 发送，Shift+Enter 换行）',
+  send: '发送',
+  stop: '停止',
+  queued: '排队中',
+  cancelQueued: '取消排队消息：{text}',
+  markdown: {
+    copy: '复制',
+    copied: '已复制',
+    copyCode: '复制代码',
+    codeBlock: '{language} 代码',
+    codeBlockPlain: '代码',
+    citation: '引用 {number}',
+    citationWithSource: '引用 {number}：{source}',
+    task: '任务',
+  },
+};
