@@ -1,0 +1,40 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ChatWindow, FastGPTProvider } from '../src';
+import '../src/styles/tokens.css';
+import '../src/styles/markdown.css';
+import '../src/styles/chat-window.css';
+import { DEFAULT_FAKE_CREDENTIALS } from '../src/testing/fake-seed';
+
+// One anonymous end user per browser, as FastGPT's own share page does: a share link needs no key.
+const uidKey = 'fastgpt-react-demo-uid';
+const outLinkUid = localStorage.getItem(uidKey) ?? `demo-${crypto.randomUUID()}`;
+localStorage.setItem(uidKey, outLinkUid);
+
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme') === 'dark' ? 'dark' : params.get('theme') === 'light' ? 'light' : 'auto';
+const locale = params.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
+
+function Demo() {
+  return (
+    <FastGPTProvider
+      options={{
+        baseUrl: location.origin,
+        appId: DEFAULT_FAKE_CREDENTIALS.appId,
+        shareLink: { shareId: DEFAULT_FAKE_CREDENTIALS.shareId, outLinkUid },
+        timeout: 15_000,
+      }}
+    >
+      <ChatWindow theme={theme} locale={locale} className="demo-chat" />
+    </FastGPTProvider>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <Demo />
+    </StrictMode>,
+  );
+}
