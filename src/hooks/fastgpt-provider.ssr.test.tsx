@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { countingProviderOptions } from '../test-setup/render-with-fastgpt';
 import { FastGPTProvider } from './fastgpt-provider';
 import { useAppLogs } from './use-app-logs';
 import { useChatCompletion } from './use-chat-completion';
@@ -27,22 +28,13 @@ function Page() {
 describe('server rendering', () => {
   it('renders the provider and every data hook to a string under node without a window', () => {
     expect(typeof window).toBe('undefined');
-    let requests = 0;
+    const { options, requests } = countingProviderOptions();
     const html = renderToString(
-      <FastGPTProvider
-        options={{
-          baseUrl: 'http://fastgpt.test',
-          appId: '68ad85a7463006c963799a05',
-          fetch: async () => {
-            requests++;
-            return new Response('{}');
-          },
-        }}
-      >
+      <FastGPTProvider options={options}>
         <Page />
       </FastGPTProvider>,
     );
     expect(html).toBe('<main>loading<!-- --> <!-- -->0<!-- --> <!-- -->0<!-- --> <!-- -->ready</main>');
-    expect(requests).toBe(0);
+    expect(requests()).toBe(0);
   });
 });

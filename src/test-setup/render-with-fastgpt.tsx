@@ -40,3 +40,22 @@ export function setupFastGPT({ fake: fakeOptions, client }: SetupFastGPTOptions 
   }
   return { fake, clients, queryClient, wrapper, appId: fake.credentials.appId };
 }
+
+/**
+ * Provider options for server-rendering tests: a fake base URL and app id, and a fetch that only counts
+ * calls, so a test can prove that rendering sent no request (test helper).
+ */
+export function countingProviderOptions(): { options: FastGPTClientOptions; requests: () => number } {
+  let requests = 0;
+  return {
+    options: {
+      baseUrl: 'http://fastgpt.test',
+      appId: '68ad85a7463006c963799a05',
+      fetch: async () => {
+        requests++;
+        return new Response('{}');
+      },
+    },
+    requests: () => requests,
+  };
+}

@@ -2,29 +2,21 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { FastGPTProvider } from '../../hooks';
+import { countingProviderOptions } from '../../test-setup/render-with-fastgpt';
 import { ChatWindow } from './chat-window';
 
 describe('ChatWindow on the server', () => {
   it('renders to a string under node without a window and without requests', () => {
     expect(typeof window).toBe('undefined');
-    let requests = 0;
+    const { options, requests } = countingProviderOptions();
     const html = renderToString(
-      <FastGPTProvider
-        options={{
-          baseUrl: 'http://fastgpt.test',
-          appId: '68ad85a7463006c963799a05',
-          fetch: async () => {
-            requests++;
-            return new Response('{}');
-          },
-        }}
-      >
+      <FastGPTProvider options={options}>
         <ChatWindow locale="zh-CN" theme="dark" />
       </FastGPTProvider>,
     );
     expect(html).toContain('role="log"');
     expect(html).toContain('data-theme="dark"');
     expect(html).toContain('输入消息');
-    expect(requests).toBe(0);
+    expect(requests()).toBe(0);
   });
 });
