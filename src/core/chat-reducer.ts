@@ -40,7 +40,9 @@ function closeReasoning(parts: MessagePart[]): MessagePart[] {
 function appendReasoning(parts: MessagePart[], text: string): MessagePart[] {
   const last = parts.at(-1);
   if (last?.type === 'reasoning') {
-    return [...parts.slice(0, -1), { type: 'reasoning', text: last.text + text, streaming: true }];
+    const next = parts.slice();
+    next[next.length - 1] = { type: 'reasoning', text: last.text + text, streaming: true };
+    return next;
   }
   return [...parts, { type: 'reasoning', text, streaming: true }];
 }
@@ -201,8 +203,11 @@ export function applyChatStreamEvent(state: ChatStreamState, event: FastGPTStrea
       if (current?.name === event.name && current.status === event.status) return state;
       return { ...state, activeNode: { name: event.name, status: event.status } };
     }
-    case 'updateVariables':
+    case 'updateVariables': {
+      const entries = Object.entries(event.variables);
+      if (entries.every(([key, value]) => Object.is(state.variables[key], value))) return state;
       return { ...state, variables: { ...state.variables, ...event.variables } };
+    }
     default: {
       const message = applyStreamEvent(state.message, event);
       return message === state.message ? state : { ...state, message };

@@ -7,7 +7,11 @@ import { interactiveAnswer, unwrapInteractive } from './unwrap-interactive';
 export function appendText(parts: MessagePart[], text: string): MessagePart[] {
   if (text === '') return parts;
   const last = parts.at(-1);
-  if (last?.type === 'text') return [...parts.slice(0, -1), { type: 'text', text: last.text + text }];
+  if (last?.type === 'text') {
+    const next = parts.slice();
+    next[next.length - 1] = { type: 'text', text: last.text + text };
+    return next;
+  }
   return [...parts, { type: 'text', text }];
 }
 

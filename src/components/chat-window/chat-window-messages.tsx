@@ -34,10 +34,11 @@ export function ChatWindowMessages({ className, onScroll, ...rest }: ChatWindowM
 
   const ref = useRef<HTMLDivElement>(null);
   const following = useRef(true);
+  // Follow only when the content changes: not on every keystroke in the composer, which shares the context.
   useIsomorphicLayoutEffect(() => {
     const element = ref.current;
     if (element && following.current) element.scrollTop = element.scrollHeight;
-  });
+  }, [messages, activeNode, orphanError]);
   const handleScroll = (event: UIEvent<HTMLDivElement>) => {
     const element = event.currentTarget;
     following.current = element.scrollHeight - element.scrollTop - element.clientHeight <= FOLLOW_THRESHOLD;

@@ -24,23 +24,35 @@ export interface MessageRowProps {
   strings: ChatWindowStrings;
 }
 
-interface PartViewProps extends Omit<MessageRowProps, 'canRetry' | 'onRetry'> {
+interface PartViewProps extends Omit<MessageRowProps, 'canRetry' | 'onRetry' | 'message'> {
   part: MessagePart;
   growing: boolean;
+  role: ChatMessage['role'];
+  citations: ChatMessage['citations'];
 }
 
-function PartView({ part, growing, message, onAnswer, baseUrl, strings }: PartViewProps) {
+// Memoized with props that stay stable while the part does, so the settled parts of a streaming reply do not
+// re-render with every frame of its last part.
+const PartView = memo(function PartView({
+  part,
+  growing,
+  role,
+  citations,
+  onAnswer,
+  baseUrl,
+  strings,
+}: PartViewProps) {
   switch (part.type) {
     case 'text':
       // The user's own words are shown as typed; only model output is markdown.
-      return message.role === 'user' ? (
+      return role === 'user' ? (
         <p className="fgk-message-text">{part.text}</p>
       ) : (
         <Markdown
           text={part.text}
           streaming={growing}
           baseUrl={baseUrl}
-          citations={message.citations}
+          citations={citations}
           labels={strings.markdown}
         />
       );
@@ -62,7 +74,7 @@ function PartView({ part, growing, message, onAnswer, baseUrl, strings }: PartVi
       );
     }
   }
-}
+});
 
 function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings }: MessageRowProps) {
   const { parts, status, role } = message;
@@ -83,7 +95,8 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
               key={`${part.type}-${index}`}
               part={part}
               growing={streaming && index === lastIndex}
-              message={message}
+              role={role}
+              citations={message.citations}
               onAnswer={onAnswer}
               baseUrl={baseUrl}
               strings={strings}

@@ -1,4 +1,5 @@
 'use client';
+import { useMemo } from 'react';
 import type { ToolPart } from '../../core/chat-message';
 import type { ChatWindowStrings } from '../../i18n';
 import { formatLabel, sanitizeUrl } from '../markdown';
@@ -25,6 +26,9 @@ function prettyJson(text: string): string {
 /** A tool the agent called, as a card: avatar, name, state, then its parameters and response when expanded. */
 export function ToolPartView({ part, baseUrl, strings }: ToolPartViewProps) {
   const running = part.state === 'running';
+  // Params arrive in fragments: parsing them before the call is done would fail (and throw) every frame.
+  const params = useMemo(() => (running ? part.params : prettyJson(part.params)), [running, part.params]);
+  const response = useMemo(() => prettyJson(part.response), [part.response]);
   const avatar = part.avatar ? sanitizeUrl(part.avatar, 'image', baseUrl) : undefined;
   const name = part.name || part.functionName;
   return (
@@ -58,7 +62,7 @@ export function ToolPartView({ part, baseUrl, strings }: ToolPartViewProps) {
         <div className="fgk-tool-section">
           <div className="fgk-tool-label">{strings.toolParams}</div>
           <pre className="fgk-tool-code">
-            <code>{prettyJson(part.params)}</code>
+            <code>{params}</code>
           </pre>
         </div>
       )}
@@ -66,7 +70,7 @@ export function ToolPartView({ part, baseUrl, strings }: ToolPartViewProps) {
         <div className="fgk-tool-section">
           <div className="fgk-tool-label">{strings.toolResponse}</div>
           <pre className="fgk-tool-code">
-            <code>{prettyJson(part.response)}</code>
+            <code>{response}</code>
           </pre>
         </div>
       )}
