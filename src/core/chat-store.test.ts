@@ -433,6 +433,52 @@ describe('regenerate, edit, retry', () => {
   });
 });
 
+describe('deleteMessage', () => {
+  it('deletes a question with its answer, newest first, on the server too', async () => {
+    const { store, deletes, liveItems } = setup();
+    await store.send('first');
+    await store.send('second');
+    const [q1, a1, q2, a2] = store.getState().messages;
+    await store.deleteMessage(q1?.id ?? '');
+    expect(store.getState().messages).toEqual([q2, a2]);
+    expect(deletes().map((r) => (r.body as { contentId: string }).contentId)).toEqual([a1?.id, q1?.id]);
+    expect(liveItems().map((i) => i.dataId)).toEqual([q2?.id, a2?.id]);
+    // Deleted here stays deleted when the records load again.
+    store.hydrate([q1, a1, q2, a2] as ChatMessage[]);
+    expect(store.getState().messages).toEqual([q2, a2]);
+  });
+
+  it('deletes an answer alone', async () => {
+    const { store, liveItems } = setup();
+    await store.send('first');
+    const [q1, a1] = store.getState().messages;
+    await store.deleteMessage(a1?.id ?? '');
+    expect(store.getState().messages).toEqual([q1]);
+    expect(liveItems().map((i) => i.dataId)).toEqual([q1?.id]);
+  });
+
+  it('puts the message back in place and rejects when FastGPT refuses', async () => {
+    const { store, client } = setup();
+    await store.send('first');
+    await store.send('second');
+    const before = store.getState().messages;
+    vi.spyOn(client, 'deleteChatRecord').mockRejectedValueOnce(new FastGPTError('no permission'));
+    await expect(store.deleteMessage(before[0]?.id ?? '')).rejects.toThrow('no permission');
+    expect(store.getState().messages).toEqual(before);
+  });
+
+  it('leaves the running reply alone', async () => {
+    const { store } = setup({ tokenDelayMs: 5 });
+    const sent = store.send('hi');
+    await until(store, (s) => s.status === 'streaming');
+    const running = last(store);
+    await store.deleteMessage(running?.id ?? '');
+    expect(last(store)?.id).toBe(running?.id);
+    await store.stop();
+    await sent;
+  });
+});
+
 describe('answerInteractive', () => {
   it('continues a userSelect in the same assistant message', async () => {
     const { store, completions, liveItems } = setup();

@@ -182,6 +182,12 @@ export interface ChatStore extends Pick<StoreApi<ChatState>, 'getState' | 'getIn
   /** After a failure, sends the failed question (or interactive answer) again. */
   retry(): Promise<void>;
   /**
+   * Deletes a settled message on the server: a question together with its answer, or an answer alone.
+   * It leaves the list at once and comes back in place when FastGPT refuses (the promise then rejects with
+   * the error). Ignored for the reply that is running and while a regenerate/edit deletes records.
+   */
+  deleteMessage(messageId: string): Promise<void>;
+  /**
    * Answers the pending interactive node of the last reply: the chosen option's `value` (userSelect) or the
    * form values (userInput, sent as a JSON string). The continuation folds into the same assistant message.
    */
@@ -766,6 +772,42 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       }
       const id = lastUserId();
       if (id !== undefined) await resendFrom(id);
+    },
+
+    async deleteMessage(messageId) {
+      if (destroyed || deleting) return;
+      const state = get();
+      const index = state.messages.findIndex((m) => m.id === messageId);
+      const message = state.messages[index];
+      if (!message || (active && message.id === active.assistantId)) return;
+      const next = state.messages[index + 1];
+      const doomed = [message];
+      if (message.role === 'user' && next?.role === 'assistant' && next.id !== active?.assistantId) {
+        doomed.push(next);
+      }
+      const ids = new Set(doomed.map((m) => m.id));
+      const chatId = state.chatId;
+      set({ messages: state.messages.filter((m) => !ids.has(m.id)) }, true);
+      const deleted: string[] = [];
+      try {
+        for (const m of doomed.toReversed()) {
+          await deleteRecord(chatId, m.id);
+          deleted.push(m.id);
+        }
+      } catch (cause) {
+        const current = get();
+        if (current.chatId === chatId && !destroyed) {
+          // Put back what the server kept, where it was: before the first message that followed it.
+          const kept = doomed.filter((m) => !deleted.includes(m.id));
+          const after = state.messages.slice(index + doomed.length).find((m) => current.messages.includes(m));
+          const at = after ? current.messages.indexOf(after) : current.messages.length;
+          set({ messages: [...current.messages.slice(0, at), ...kept, ...current.messages.slice(at)] }, true);
+        }
+        throw toFastGPTError(cause);
+      } finally {
+        for (const id of deleted) removed.add(id);
+        if (deleted.length > 0) serverChanged({ type: 'deleted', chatId, ids: deleted });
+      }
     },
 
     answerInteractive(value) {

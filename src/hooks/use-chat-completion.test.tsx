@@ -204,6 +204,32 @@ describe('useChatCompletion under StrictMode', () => {
     expect(completions()).toHaveLength(5);
   });
 
+  it('deleteMessage removes a question and its answer, on the server and in the cached records', async () => {
+    const { chat, deletedIds, rerender } = renderChat({ chatId: 'c1' }, {}, (fake) =>
+      seedFakeChat(fake, { chatId: 'c1', turns: 2 }),
+    );
+    await waitFor(() => expect(chat().messages).toHaveLength(4));
+    await act(() => chat().deleteMessage('c1-q1'));
+    expect(chat().messages.map(text)).toEqual(['question 2', 'answer 2']);
+    expect(deletedIds()).toEqual(['c1-a1', 'c1-q1']);
+    // Switching away and back reads the cache: the deleted turn stays gone.
+    rerender({ chatId: 'c2' });
+    rerender({ chatId: 'c1' });
+    await waitFor(() => expect(chat().messages.map(text)).toEqual(['question 2', 'answer 2']));
+  });
+
+  it('surfaces a failed records load and loads again on reloadRecords', async () => {
+    const { chat } = renderChat({ chatId: 'c1' }, {}, (fake) => {
+      seedFakeChat(fake, { chatId: 'c1', turns: 1 });
+      fake.injectFault({ kind: 'status', status: 500, path: '/getPaginationRecords' });
+    });
+    await waitFor(() => expect(chat().recordsError).toBeInstanceOf(Error));
+    expect(chat().messages).toEqual([]);
+    await act(() => chat().reloadRecords());
+    await waitFor(() => expect(chat().messages).toHaveLength(2));
+    expect(chat().recordsError).toBeNull();
+  });
+
   it('a finished reply puts the chat on top of the history list with its new title, without a refetch', async () => {
     const setup = setupFastGPT();
     seedFakeChat(setup.fake, { chatId: 'older-chat', turns: 1 });

@@ -74,6 +74,11 @@ export interface UseChatCompletionResult {
   edit: (messageId: string, text: string) => Promise<void>;
   /** Sends the failed question (or interactive answer) again. */
   retry: () => Promise<void>;
+  /**
+   * Deletes a settled message on the server: a question with its answer, or an answer alone. It leaves
+   * `messages` at once and comes back in place when FastGPT refuses; the promise then rejects.
+   */
+  deleteMessage: (messageId: string) => Promise<void>;
   /** Answers the pending userSelect (option value) or userInput (form values); the reply continues in place. */
   answerInteractive: (value: string | Record<string, unknown>) => Promise<void>;
   /** Starts a new chat (or switches to the given chat id). */
@@ -90,6 +95,10 @@ export interface UseChatCompletionResult {
   isLoadingOlder: boolean;
   /** The first page of an existing chat's records is loading. */
   isLoadingRecords: boolean;
+  /** Why loading the existing chat's records failed (the chat then shows only what this session added). */
+  recordsError: Error | null;
+  /** Loads the existing chat's records again, e.g. after `recordsError`. */
+  reloadRecords: () => Promise<void>;
   /**
    * The chat's store, for components that subscribe to a slice (zustand's `useStore(store, selector)`), so
    * a row re-renders only when its own message changes.
@@ -228,7 +237,7 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
     store.hydrateVariables({ ...defaults, ...storedVariables }, recordsChatId);
   }, [initData, variablesSchema, storedVariables, recordsChatId, store]);
 
-  const { hasOlder, isLoadingOlder, isLoading } = records;
+  const { hasOlder, isLoadingOlder, isLoading, error: recordsError, refetch: reloadRecords } = records;
   const loadOlder = state.isNewChat ? noOlder : records.loadOlder;
   return useMemo<UseChatCompletionResult>(
     () => ({
@@ -245,6 +254,7 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
       regenerate: store.regenerate,
       edit: store.edit,
       retry: store.retry,
+      deleteMessage: store.deleteMessage,
       answerInteractive: store.answerInteractive,
       reset: store.reset,
       queue: state.queue,
@@ -253,8 +263,10 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
       hasOlder: !state.isNewChat && hasOlder,
       isLoadingOlder,
       isLoadingRecords: !state.isNewChat && isLoading,
+      recordsError: state.isNewChat ? null : recordsError,
+      reloadRecords,
       store,
     }),
-    [state, store, loadOlder, hasOlder, isLoadingOlder, isLoading],
+    [state, store, loadOlder, hasOlder, isLoadingOlder, isLoading, recordsError, reloadRecords],
   );
 }

@@ -8,13 +8,18 @@ import {
   useLayoutEffect,
   useRef,
 } from 'react';
+import type { ChatState } from '../../core/chat-store';
 import { useChatWindowStrings } from '../../i18n';
-import { useChatWindow } from './chat-window-context';
+import { useChatWindowControls, useChatWindowState } from './chat-window-context';
 import { ChatWindowQueue } from './chat-window-queue';
 import { classNames } from './class-names';
 
 // Layout effects size the textarea before paint; on the server there is nothing to measure.
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
+const selectDraft = (state: ChatState) => state.draft;
+const selectStatus = (state: ChatState) => state.status;
+const selectQueue = (state: ChatState) => state.queue;
 
 /** Props of {@link ChatWindowComposer}; other props go to the `form`. */
 export interface ChatWindowComposerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children'> {}
@@ -25,9 +30,13 @@ export interface ChatWindowComposerProps extends Omit<ComponentPropsWithoutRef<'
  * the queued messages with a cancel button each.
  */
 export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowComposerProps) {
-  const { chat } = useChatWindow();
+  // Store slices, not the whole chat: the composer stays still while a reply streams.
+  const { actions } = useChatWindowControls();
+  const { setDraft, send, stop, cancelQueued } = actions;
+  const draft = useChatWindowState(selectDraft);
+  const status = useChatWindowState(selectStatus);
+  const queue = useChatWindowState(selectQueue);
   const strings = useChatWindowStrings();
-  const { draft, setDraft, send, stop, status, queue, cancelQueued } = chat;
   const busy = status === 'submitted' || status === 'streaming';
   const canSend = draft.trim() !== '';
   const inputId = useId();

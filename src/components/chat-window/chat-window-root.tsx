@@ -1,10 +1,16 @@
 'use client';
-import { type ComponentPropsWithoutRef, useMemo } from 'react';
+import { type ComponentPropsWithoutRef, useCallback, useMemo, useState } from 'react';
 import { type UseChatCompletionOptions, useChatCompletion } from '../../hooks';
 import { type ChatWindowStringsOverrides, type Locale, StringsContext, useStrings } from '../../i18n';
 import { ChatWindowAnnouncer } from './chat-window-announcer';
-import { ChatWindowContext, type ChatWindowContextValue } from './chat-window-context';
+import {
+  ChatWindowContext,
+  type ChatWindowContextValue,
+  type ChatWindowControls,
+  ChatWindowControlsContext,
+} from './chat-window-context';
 import { classNames } from './class-names';
+import type { ChatWindowPartRenderers } from './part-renderers';
 
 /** Colour scheme of a `ChatWindow`: pinned light or dark, or following the system. */
 export type ChatWindowTheme = 'light' | 'dark' | 'auto';
@@ -13,8 +19,13 @@ export type ChatWindowTheme = 'light' | 'dark' | 'auto';
 export interface ChatWindowRootProps extends ComponentPropsWithoutRef<'div'> {
   /** The app; defaults to the provider's `appId`. */
   appId?: string;
-  /** An existing chat to continue; absent, a new chat starts. */
+  /**
+   * An existing chat to continue; absent, a new chat starts. The window can switch chats itself (the
+   * history sidebar); a new value of this prop switches it again.
+   */
   chatId?: string;
+  /** Called when the window switches chats itself: the chat opened, or `undefined` for a new chat. */
+  onChatChange?: (chatId: string | undefined) => void;
   /** App variables sent with every message. */
   variables?: Record<string, unknown>;
   /** Callbacks and other options of the underlying `useChatCompletion`. */
@@ -27,7 +38,12 @@ export interface ChatWindowRootProps extends ComponentPropsWithoutRef<'div'> {
   strings?: ChatWindowStringsOverrides;
   /** The FastGPT origin that relative links and images in replies resolve against. */
   baseUrl?: string;
+  /** Renderers that replace the built-in view of a part type (keep the object stable). */
+  renderers?: Partial<ChatWindowPartRenderers>;
 }
+
+const NO_RENDERERS: Partial<ChatWindowPartRenderers> = {};
+const NO_VARIABLES: Record<string, unknown> = {};
 
 /**
  * The root of a chat window: runs one chat (`useChatCompletion`) and shares it, the strings and the theme
@@ -41,35 +57,83 @@ export interface ChatWindowRootProps extends ComponentPropsWithoutRef<'div'> {
  */
 export function ChatWindowRoot({
   appId,
-  chatId,
+  chatId: chatIdProp,
+  onChatChange,
   variables,
   chatOptions,
   locale = 'en',
   theme = 'auto',
   strings: overrides,
   baseUrl,
+  renderers = NO_RENDERERS,
   className,
   children,
   ...rest
 }: ChatWindowRootProps) {
-  const chat = useChatCompletion({ ...chatOptions, appId, chatId, variables });
+  // The prop decides until the window switches chats itself; a new prop value takes over again.
+  const [selected, setSelected] = useState({ prop: chatIdProp, chatId: chatIdProp });
+  const chatId = selected.prop === chatIdProp ? selected.chatId : chatIdProp;
+  if (selected.prop !== chatIdProp) setSelected({ prop: chatIdProp, chatId: chatIdProp });
+
+  const [formVariables, setFormVariables] = useState<Record<string, unknown>>(NO_VARIABLES);
+  const merged = useMemo(() => {
+    if (formVariables === NO_VARIABLES) return variables;
+    return variables ? { ...formVariables, ...variables } : formVariables;
+  }, [formVariables, variables]);
+  const chat = useChatCompletion({ ...chatOptions, appId, chatId, variables: merged });
   const strings = useStrings(locale, overrides);
   const context = useMemo<ChatWindowContextValue>(() => ({ chat, baseUrl }), [chat, baseUrl]);
+
+  const { store } = chat;
+  const selectChat = useCallback(
+    (next: string | undefined) => {
+      setSelected((current) => ({ prop: current.prop, chatId: next }));
+      // Already in a new chat, the chat id option does not change, so the hook would not start over.
+      if (next === undefined && chatId === undefined) store.reset();
+      onChatChange?.(next);
+    },
+    [store, chatId, onChatChange],
+  );
+  const controls = useMemo<ChatWindowControls>(
+    () => ({
+      store,
+      actions: {
+        send: store.send,
+        stop: store.stop,
+        regenerate: store.regenerate,
+        edit: store.edit,
+        retry: store.retry,
+        deleteMessage: store.deleteMessage,
+        answerInteractive: store.answerInteractive,
+        cancelQueued: store.cancelQueued,
+        setDraft: store.setDraft,
+      },
+      appId,
+      baseUrl,
+      selectChat,
+      formVariables,
+      setFormVariables,
+      renderers,
+    }),
+    [store, appId, baseUrl, selectChat, formVariables, renderers],
+  );
   return (
-    <ChatWindowContext.Provider value={context}>
-      <StringsContext.Provider value={strings}>
-        <div
-          lang={locale}
-          data-theme={theme}
-          data-status={chat.status}
-          data-slot="chat-window"
-          {...rest}
-          className={classNames('fgk-root fgk-chat-window', className)}
-        >
-          {children}
-          <ChatWindowAnnouncer messages={chat.messages} error={chat.error} />
-        </div>
-      </StringsContext.Provider>
-    </ChatWindowContext.Provider>
+    <ChatWindowControlsContext.Provider value={controls}>
+      <ChatWindowContext.Provider value={context}>
+        <StringsContext.Provider value={strings}>
+          <div
+            lang={locale}
+            data-theme={theme}
+            data-status={chat.status}
+            data-slot="chat-window"
+            {...rest}
+            className={classNames('fgk-root fgk-chat-window', className)}
+          >
+            {children}
+            <ChatWindowAnnouncer messages={chat.messages} error={chat.error} />
+          </div>
+        </StringsContext.Provider>
+      </ChatWindowContext.Provider>
+    </ChatWindowControlsContext.Provider>
   );
 }

@@ -4,6 +4,15 @@ export type { ChatWindowStrings, ChatWindowStringsOverrides, Locale } from '../.
 export { chatWindowStrings, en, zhCN } from '../../i18n';
 export { ChatWindow, type ChatWindowProps } from './chat-window';
 export { ChatWindowComposer, type ChatWindowComposerProps } from './chat-window-composer';
-export { ChatWindowContext, type ChatWindowContextValue, useChatWindow } from './chat-window-context';
+export {
+  ChatWindowContext,
+  type ChatWindowContextValue,
+  type ChatWindowControls,
+  ChatWindowControlsContext,
+  useChatWindow,
+  useChatWindowControls,
+  useChatWindowState,
+} from './chat-window-context';
 export { ChatWindowMessages, type ChatWindowMessagesProps } from './chat-window-messages';
 export { ChatWindowRoot, type ChatWindowRootProps, type ChatWindowTheme } from './chat-window-root';
+export type { ChatWindowPartRenderers, PartRendererProps } from './part-renderers';

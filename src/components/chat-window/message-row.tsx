@@ -1,10 +1,12 @@
 'use client';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ChatMessage, MessagePart } from '../../core/chat-message';
 import type { ChatWindowStrings } from '../../i18n';
 import { Markdown, sanitizeUrl } from '../markdown';
+import { useChatWindowControls } from './chat-window-context';
 import { InteractivePartView } from './interactive-part';
 import { MessageError } from './message-error';
+import type { PartRendererProps } from './part-renderers';
 import { ReasoningPartView } from './reasoning-part';
 import { ToolPartView } from './tool-part';
 
@@ -28,20 +30,22 @@ interface PartViewProps extends Omit<MessageRowProps, 'canRetry' | 'onRetry' | '
   part: MessagePart;
   growing: boolean;
   role: ChatMessage['role'];
+  messageId: string;
   citations: ChatMessage['citations'];
 }
 
 // Memoized with props that stay stable while the part does, so the settled parts of a streaming reply do not
 // re-render with every frame of its last part.
-const PartView = memo(function PartView({
-  part,
-  growing,
-  role,
-  citations,
-  onAnswer,
-  baseUrl,
-  strings,
-}: PartViewProps) {
+const PartView = memo(function PartView(props: PartViewProps) {
+  const { renderers } = useChatWindowControls();
+  const { part, growing, role, messageId } = props;
+  const builtIn = <BuiltInPartView {...props} />;
+  const render = renderers[part.type] as ((props: PartRendererProps) => ReactNode) | undefined;
+  if (!render) return builtIn;
+  return <>{render({ part, role, messageId, streaming: growing, children: builtIn })}</>;
+});
+
+function BuiltInPartView({ part, growing, role, citations, onAnswer, baseUrl, strings }: PartViewProps) {
   switch (part.type) {
     case 'text':
       // The user's own words are shown as typed; only model output is markdown.
@@ -74,7 +78,7 @@ const PartView = memo(function PartView({
       );
     }
   }
-});
+}
 
 function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings }: MessageRowProps) {
   const { parts, status, role } = message;
@@ -96,6 +100,7 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
               part={part}
               growing={streaming && index === lastIndex}
               role={role}
+              messageId={message.id}
               citations={message.citations}
               onAnswer={onAnswer}
               baseUrl={baseUrl}
