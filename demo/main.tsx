@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ChatWindow, FastGPTProvider } from '../src';
-import '../src/styles/tokens.css';
-import '../src/styles/markdown.css';
-import '../src/styles/chat-window.css';
+
+// Every sheet of the kit, as dist/styles.css bundles them (tokens only define variables, so order is free).
+import.meta.glob('../src/styles/*.css', { eager: true });
+
 import { DEFAULT_FAKE_CREDENTIALS } from '../src/testing/fake-seed';
 
 // One anonymous end user per browser, as FastGPT's own share page does: a share link needs no key.

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test-setup/axe';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import { ChatWindow } from './chat-window';
 import type { ChatWindowPartRenderers } from './part-renderers';
@@ -47,5 +48,17 @@ describe('ChatWindow parts', () => {
     const custom = await screen.findByTestId('custom-text');
     await waitFor(() => expect(custom).toHaveTextContent('You said: “hello”'));
     expect(screen.getAllByTestId('custom-text')).toHaveLength(1);
+  });
+
+  it('has no axe violations with a finished reply', async () => {
+    const setup = setupFastGPT();
+    const user = userEvent.setup();
+    const { container } = render(<ChatWindow />, { wrapper: setup.wrapper });
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'show me markdown{Enter}');
+    await waitFor(
+      () => expect(document.querySelector('[data-role="assistant"]')).toHaveAttribute('data-status', 'done'),
+      { timeout: 10_000 },
+    );
+    await expectNoAxeViolations(container);
   });
 });
