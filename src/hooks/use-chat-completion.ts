@@ -1,6 +1,6 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { FastGPTError } from '../client/errors';
 import type { ActiveNode, ChatMessage, QueuedMessage } from '../core/chat-message';
 import {
@@ -18,9 +18,7 @@ import { upsertHistoryItem } from './use-chat-history';
 import { useChatInit } from './use-chat-init';
 import { updateCachedRecords, useChatRecords } from './use-chat-records';
 import { useFastGPT } from './use-fastgpt';
-
-// Layout effects keep the refs current before any event handler runs; on the server there are none.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
 /** Options of {@link useChatCompletion}. All are read at call time, so changing them never needs a remount. */
 export interface UseChatCompletionOptions extends ChatCallbacks {

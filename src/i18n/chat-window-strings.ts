@@ -63,6 +63,19 @@ export interface ChatWindowStrings {
   queued: string;
   /** Accessible name of a queued message's cancel button; `{text}` becomes the message. */
   cancelQueued: string;
+  // message log
+  /** Shown while an existing chat's messages load. */
+  loadingConversation: string;
+  /** Button at the top of the log that loads older messages. */
+  loadOlder: string;
+  /** Shown while older messages load. */
+  loadingOlder: string;
+  /** Title of the bubble shown when the chat's messages could not be loaded. */
+  recordsFailed: string;
+  /** Button that scrolls back to the newest message after the reader scrolled up. */
+  jumpToLatest: string;
+  /** Summary of an error bubble's technical details. */
+  errorDetails: string;
   /** Strings of the markdown renderer (code block copy button, citation chips…). */
   markdown: MarkdownLabels;
 }

@@ -31,5 +31,12 @@ export const en: ChatWindowStrings = {
   stop: 'Stop',
   queued: 'Queued',
   cancelQueued: 'Cancel queued message: {text}',
+  // message log
+  loadingConversation: 'Loading the conversation…',
+  loadOlder: 'Load older messages',
+  loadingOlder: 'Loading older messages…',
+  recordsFailed: 'The conversation could not be loaded',
+  jumpToLatest: 'Jump to latest',
+  errorDetails: 'Details',
   markdown: defaultMarkdownLabels,
 };

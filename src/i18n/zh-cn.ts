@@ -30,6 +30,13 @@ export const zhCN: ChatWindowStrings = {
   stop: '停止',
   queued: '排队中',
   cancelQueued: '取消排队消息：{text}',
+  // message log
+  loadingConversation: '正在加载对话…',
+  loadOlder: '加载更早的消息',
+  loadingOlder: '正在加载更早的消息…',
+  recordsFailed: '对话加载失败',
+  jumpToLatest: '回到最新',
+  errorDetails: '详情',
   markdown: {
     copy: '复制',
     copied: '已复制',

@@ -1,29 +1,76 @@
 'use client';
-import { type ComponentPropsWithoutRef, type UIEvent, useEffect, useLayoutEffect, useRef } from 'react';
-import { useChatWindowStrings } from '../../i18n';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ComponentPropsWithoutRef, type ReactNode, type UIEvent, useRef, useState } from 'react';
+import type { ChatMessage } from '../../core/chat-message';
+import { useIsomorphicLayoutEffect } from '../../hooks/use-isomorphic-layout-effect';
+import { type ChatWindowStrings, useChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
 import { useChatWindow } from './chat-window-context';
 import { classNames } from './class-names';
 import { MessageError } from './message-error';
 import { MessageRow } from './message-row';
+import { useFollowScroll } from './use-follow-scroll';
 
-// Layout effects keep the scroll position in step with the paint; on the server there is nothing to scroll.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
-/** How close to the bottom (px) still counts as "at the bottom" for following the stream. */
-const FOLLOW_THRESHOLD = 32;
+/** Threads longer than this many messages render only the rows in view (see `virtualizeAfter`). */
+const DEFAULT_VIRTUALIZE_AFTER = 80;
+/** A first guess of a row's height (px) before it is measured. */
+const ESTIMATED_ROW_HEIGHT = 120;
 
 /** Props of {@link ChatWindowMessages}; other props go to the log element. */
-export interface ChatWindowMessagesProps extends ComponentPropsWithoutRef<'div'> {}
+export interface ChatWindowMessagesProps extends ComponentPropsWithoutRef<'div'> {
+  /**
+   * Above this many messages only the rows in view (plus a few) are in the DOM, so a thread of thousands
+   * of messages stays light (default 80). Below it every row is rendered, which keeps find-in-page working.
+   */
+  virtualizeAfter?: number;
+  /** Shown instead of the default empty text before the first message (e.g. `<ChatWindow.Welcome />`). */
+  empty?: ReactNode;
+  /** Shown after the last message while the chat is ready (e.g. `<ChatWindow.Suggestions />`). */
+  footer?: ReactNode;
+}
+
+interface RowsProps {
+  messages: ChatMessage[];
+  retryIndex: number;
+  onRetry: () => Promise<void>;
+  onAnswer: (value: string | Record<string, unknown>) => Promise<void>;
+  baseUrl: string | undefined;
+  strings: ChatWindowStrings;
+}
+
+function renderRow({ messages, retryIndex, onRetry, onAnswer, baseUrl, strings }: RowsProps, index: number) {
+  const message = messages[index] as ChatMessage;
+  return (
+    <MessageRow
+      message={message}
+      canRetry={index === retryIndex}
+      onRetry={onRetry}
+      onAnswer={onAnswer}
+      baseUrl={baseUrl}
+      strings={strings}
+    />
+  );
+}
 
 /**
  * The message log (`role="log"`, `aria-busy` while a reply runs): user bubbles, assistant replies, the
- * running workflow node and errors. It follows the stream while the reader is at the bottom.
+ * running workflow node and errors; a loading row while an existing chat loads and a "load older" control
+ * at the top. It follows the stream while the reader is at the bottom; scrolled up, it stays put and offers
+ * a jump to the latest message. Loading older messages keeps the viewport still. Long threads are
+ * virtualized.
  */
-export function ChatWindowMessages({ className, onScroll, ...rest }: ChatWindowMessagesProps) {
+export function ChatWindowMessages({
+  className,
+  onScroll,
+  virtualizeAfter = DEFAULT_VIRTUALIZE_AFTER,
+  empty,
+  footer,
+  ...rest
+}: ChatWindowMessagesProps) {
   const { chat, baseUrl } = useChatWindow();
   const strings = useChatWindowStrings();
-  const { messages, status, activeNode, error, retry, answerInteractive, isLoadingRecords } = chat;
+  const { messages, status, activeNode, error, retry, answerInteractive } = chat;
+  const { isLoadingRecords, recordsError, reloadRecords, hasOlder, isLoadingOlder, loadOlder } = chat;
   const busy = status === 'submitted' || status === 'streaming';
 
   let retryIndex = -1;
@@ -32,58 +79,155 @@ export function ChatWindowMessages({ className, onScroll, ...rest }: ChatWindowM
   const orphanError =
     status === 'error' && error && !messages.some((m) => m.error === error) ? error : undefined;
 
-  const ref = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
-  // Follow only when the content changes: not on every keystroke in the composer, which shares the context.
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const spacer = useRef<HTMLDivElement>(null);
+  const isPrepend = (previousFirstId: string) => messages.findIndex((m) => m.id === previousFirstId) > 0;
+  const follow = useFollowScroll({
+    scroller,
+    content,
+    firstId: messages[0]?.id,
+    isPrepend,
+    onNearTop: hasOlder && !isLoadingOlder ? () => void loadOlder() : undefined,
+  });
+
+  const virtual = messages.length > virtualizeAfter;
+  // Rows sit below the "load older" row: the virtualizer counts their offsets from the spacer's top.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: virtual ? messages.length : 0,
+    enabled: virtual,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: (index) => messages[index]?.id ?? index,
+    overscan: 4,
+    scrollMargin,
+    // Measuring in the next frame keeps resize handling out of the observer callback ("ResizeObserver loop").
+    useAnimationFrameWithResizeObserver: true,
+  });
+  const totalSize = virtual ? virtualizer.getTotalSize() : 0;
+
+  // Follow (or hold still) when the content changes: not on every keystroke in the composer.
   useIsomorphicLayoutEffect(() => {
-    const element = ref.current;
-    if (element && following.current) element.scrollTop = element.scrollHeight;
-  }, [messages, activeNode, orphanError]);
+    if (virtual && spacer.current && spacer.current.offsetTop !== scrollMargin) {
+      setScrollMargin(spacer.current.offsetTop);
+    }
+    follow.settle();
+  }, [messages, activeNode, orphanError, isLoadingRecords, recordsError, totalSize, virtual]);
+
   const handleScroll = (event: UIEvent<HTMLDivElement>) => {
-    const element = event.currentTarget;
-    following.current = element.scrollHeight - element.scrollTop - element.clientHeight <= FOLLOW_THRESHOLD;
+    follow.onScroll();
     onScroll?.(event);
   };
 
+  const rows: RowsProps = {
+    messages,
+    retryIndex,
+    onRetry: retry,
+    onAnswer: answerInteractive,
+    baseUrl,
+    strings,
+  };
+  const showEmpty = messages.length === 0 && !isLoadingRecords && !recordsError;
+
   return (
-    // The log stays silent (aria-live="off"): the announcer says once when a reply ends, instead of
-    // screen readers reading every token or the whole log when aria-busy clears.
-    <div
-      ref={ref}
-      role="log"
-      aria-live="off"
-      aria-label={strings.messagesLabel}
-      aria-busy={busy}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-      tabIndex={0}
-      data-slot="chat-window-messages"
-      data-status={status}
-      {...rest}
-      onScroll={handleScroll}
-      className={classNames('fgk-chat-messages', className)}
-    >
-      {messages.length === 0 && !isLoadingRecords && <p className="fgk-chat-empty">{strings.empty}</p>}
-      {messages.map((message, index) => (
-        <MessageRow
-          key={message.id}
-          message={message}
-          canRetry={index === retryIndex}
-          onRetry={retry}
-          onAnswer={answerInteractive}
-          baseUrl={baseUrl}
-          strings={strings}
-        />
-      ))}
-      {busy && activeNode && (
-        <div className="fgk-running-node" data-slot="chat-window-running-node">
-          <span className="fgk-spinner" aria-hidden="true" />
-          {formatLabel(strings.runningNode, { name: activeNode.name })}
+    <div className="fgk-chat-messages-frame" data-slot="chat-window-messages-frame">
+      {/* The log stays silent (aria-live="off"): the announcer says once when a reply ends, instead of
+          screen readers reading every token or the whole log when aria-busy clears. */}
+      <div
+        ref={scroller}
+        role="log"
+        aria-live="off"
+        aria-label={strings.messagesLabel}
+        aria-busy={busy || isLoadingRecords}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+        tabIndex={0}
+        data-slot="chat-window-messages"
+        data-status={status}
+        data-virtual={virtual || undefined}
+        {...rest}
+        onScroll={handleScroll}
+        className={classNames('fgk-chat-messages', className)}
+      >
+        <div ref={content} className="fgk-chat-thread">
+          {hasOlder && (
+            <div className="fgk-chat-older" data-slot="chat-window-load-older">
+              {isLoadingOlder ? (
+                <span className="fgk-chat-status-line" role="status">
+                  <span className="fgk-spinner" aria-hidden="true" />
+                  {strings.loadingOlder}
+                </span>
+              ) : (
+                <button type="button" className="fgk-button" onClick={() => void loadOlder()}>
+                  {strings.loadOlder}
+                </button>
+              )}
+            </div>
+          )}
+          {isLoadingRecords && (
+            <div className="fgk-chat-loading" role="status" data-slot="chat-window-loading">
+              <span className="fgk-visually-hidden">{strings.loadingConversation}</span>
+              <span className="fgk-skeleton fgk-skeleton-user" aria-hidden="true" />
+              <span className="fgk-skeleton fgk-skeleton-assistant" aria-hidden="true" />
+              <span className="fgk-skeleton fgk-skeleton-user" aria-hidden="true" />
+            </div>
+          )}
+          {recordsError && (
+            <div className="fgk-message" data-role="assistant" data-status="error">
+              <MessageError
+                error={recordsError}
+                title={strings.recordsFailed}
+                canRetry
+                onRetry={reloadRecords}
+                strings={strings}
+              />
+            </div>
+          )}
+          {showEmpty && (empty ?? <p className="fgk-chat-empty">{strings.empty}</p>)}
+          {virtual ? (
+            <div ref={spacer} className="fgk-chat-virtual" style={{ blockSize: totalSize }}>
+              {virtualizer.getVirtualItems().map((item) => (
+                <div
+                  key={item.key}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  className="fgk-chat-virtual-row"
+                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+                >
+                  {renderRow(rows, item.index)}
+                </div>
+              ))}
+            </div>
+          ) : (
+            messages.map((message, index) => (
+              <div key={message.id} className="fgk-chat-row">
+                {renderRow(rows, index)}
+              </div>
+            ))
+          )}
+          {busy && activeNode && (
+            <div className="fgk-running-node" data-slot="chat-window-running-node">
+              <span className="fgk-spinner" aria-hidden="true" />
+              {formatLabel(strings.runningNode, { name: activeNode.name })}
+            </div>
+          )}
+          {orphanError && (
+            <div className="fgk-message" data-role="assistant" data-status="error">
+              <MessageError error={orphanError} canRetry onRetry={retry} strings={strings} />
+            </div>
+          )}
+          {!busy && messages.length > 0 && footer}
         </div>
-      )}
-      {orphanError && (
-        <div className="fgk-message" data-role="assistant" data-status="error">
-          <MessageError error={orphanError} canRetry onRetry={retry} strings={strings} />
-        </div>
+      </div>
+      {follow.detached && (
+        <button
+          type="button"
+          className="fgk-button fgk-jump-to-latest"
+          data-slot="chat-window-jump-to-latest"
+          onClick={follow.jumpToLatest}
+        >
+          <span aria-hidden="true">↓</span> {strings.jumpToLatest}
+        </button>
       )}
     </div>
   );

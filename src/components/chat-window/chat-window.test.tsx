@@ -22,7 +22,7 @@ const lastAssistant = () => {
   return found;
 };
 const waitForStatus = (status: string) =>
-  waitFor(() => expect(lastAssistant()).toHaveAttribute('data-status', status), { timeout: 5_000 });
+  waitFor(() => expect(lastAssistant()).toHaveAttribute('data-status', status), { timeout: 15_000 });
 
 async function ask(user: ReturnType<typeof userEvent.setup>, text: string) {
   await user.type(input(), text);
@@ -31,7 +31,10 @@ async function ask(user: ReturnType<typeof userEvent.setup>, text: string) {
 
 describe('ChatWindow', () => {
   describe('when a message is sent', () => {
-    it('shows the user bubble and the streamed markdown reply with data-role and data-status', async () => {
+    // The long markdown reply streams for a few seconds in jsdom, more on a busy machine.
+    it('shows the user bubble and the streamed markdown reply with data-role and data-status', {
+      timeout: 20_000,
+    }, async () => {
       const { user } = renderChatWindow();
       await ask(user, 'show me markdown');
 
