@@ -51,6 +51,11 @@ export {
   useFeedback,
 } from './use-feedback';
 export {
+  type UseRecordDetailOptions,
+  type UseRecordDetailResult,
+  useRecordDetail,
+} from './use-record-detail';
+export {
   type UseSuggestedQuestionsOptions,
   type UseSuggestedQuestionsResult,
   useSuggestedQuestions,

@@ -76,6 +76,47 @@ export interface ChatWindowStrings {
   jumpToLatest: string;
   /** Summary of an error bubble's technical details. */
   errorDetails: string;
+  // run timeline and quote list (message details)
+  /** Summary of a run timeline of one node; `{time}` becomes the run's duration. */
+  runSummaryOne: string;
+  /** Summary of a run timeline; `{count}` becomes the number of nodes, `{time}` the run's duration. */
+  runSummary: string;
+  /** Summary of a run whose nodes load when opened (stored replies); `{time}` the duration, if known. */
+  runDetails: string;
+  /** A duration in seconds; `{value}` becomes the number. */
+  runSeconds: string;
+  /** A token count; `{count}` becomes the number. */
+  runTokens: string;
+  /** AI points spent; `{count}` becomes the number. */
+  runPoints: string;
+  /** Accessible name of the list of nodes. */
+  runNodesLabel: string;
+  /** A node's error; `{message}` becomes its error text. */
+  runNodeError: string;
+  /** Shown while a stored reply's run details load. */
+  runLoading: string;
+  /** Shown when a stored reply has no run details. */
+  runEmpty: string;
+  /** Shown when a stored reply's run details failed to load; `{message}` becomes the reason. */
+  runLoadFailed: string;
+  /** Names of nodes whose own name is missing or an untranslated key, by `moduleType`. */
+  runNodeNames: Record<string, string>;
+  /** Summary of a quote list of one source. */
+  sourcesOne: string;
+  /** Summary of a quote list; `{count}` becomes the number of sources. */
+  sources: string;
+  /** Accessible name of the list of sources. */
+  sourcesLabel: string;
+  /** Shown for a quote without a source name. */
+  sourceUnknown: string;
+  /** A quote's score; `{type}` becomes the score's kind, `{value}` the score. */
+  quoteScore: string;
+  /** Names of score kinds (`embedding`, `fullText`, `reRank`, `rrf`). */
+  quoteScoreTypes: Record<string, string>;
+  /** Accessible name of a quote's toggle; `{number}` becomes its number, `{source}` its source name. */
+  quoteToggle: string;
+  /** Accessible name of the link that opens a quote's source; `{source}` becomes its name. */
+  quoteOpenSource: string;
   /** Strings of the markdown renderer (code block copy button, citation chips…). */
   markdown: MarkdownLabels;
 }

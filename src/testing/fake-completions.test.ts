@@ -153,6 +153,22 @@ describe('stream framing', () => {
     expect(reasonText).toContain('"reasoning_content":"用户想看推理过程，"');
   });
 
+  it('records a failing node’s errorText in the variable run, which goes on to its answer', async () => {
+    const text = await renderScenarioTranscript('variable', { detail: true });
+    const flow = frames(text).find((f) => f.startsWith('event: flowResponses\n'));
+    const responses: Array<{ moduleType: string; errorText?: string }> = JSON.parse(
+      flow?.split('\ndata: ')[1] ?? '[]',
+    );
+    expect(responses.map((r) => r.moduleType)).toEqual([
+      'workflowStart',
+      'classifyQuestion',
+      'variableUpdate',
+      'httpRequest468',
+      'answerNode',
+    ]);
+    expect(responses[3]?.errorText).toContain('请求超时');
+  });
+
   it('keeps [id](CITE) markers only with retainDatasetCite', async () => {
     const without = await renderScenarioTranscript('cite', { detail: true });
     const withCite = await renderScenarioTranscript('cite', { detail: true, retainDatasetCite: true });

@@ -413,6 +413,18 @@ function variablePlan(input: ScenarioInput): ScenarioStep[] {
         updateVarResult: ['北京', count],
       },
     },
+    // A node that fails inside the run: FastGPT records `errorText` and the workflow goes on.
+    {
+      type: 'nodeEnd',
+      response: {
+        id: input.ids.nanoid(12),
+        nodeId: 'hS9kW2rT5yUb',
+        moduleName: '同步到 CRM',
+        moduleType: 'httpRequest468',
+        runningTime: 5,
+        errorText: '请求超时：crm.example.com 5 秒内没有响应',
+      },
+    },
     { type: 'fastAnswer', text },
     {
       type: 'nodeEnd',

@@ -1,12 +1,14 @@
 'use client';
-import { memo, type ReactNode } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import type { ChatMessage, MessagePart } from '../../core/chat-message';
 import type { ChatWindowStrings } from '../../i18n';
 import { Markdown, sanitizeUrl } from '../markdown';
 import { useChatWindowControls } from './chat-window-context';
 import { InteractivePartView } from './interactive-part';
+import { MessageDetails } from './message-details';
 import { MessageError } from './message-error';
 import type { PartRendererProps } from './part-renderers';
+import { createQuoteReveal } from './quote-reveal';
 import { ReasoningPartView } from './reasoning-part';
 import { ToolPartView } from './tool-part';
 
@@ -32,6 +34,7 @@ interface PartViewProps extends Omit<MessageRowProps, 'canRetry' | 'onRetry' | '
   role: ChatMessage['role'];
   messageId: string;
   citations: ChatMessage['citations'];
+  onCitationClick: (quoteId: string) => void;
 }
 
 // Memoized with props that stay stable while the part does, so the settled parts of a streaming reply do not
@@ -45,7 +48,16 @@ const PartView = memo(function PartView(props: PartViewProps) {
   return <>{render({ part, role, messageId, streaming: growing, children: builtIn })}</>;
 });
 
-function BuiltInPartView({ part, growing, role, citations, onAnswer, baseUrl, strings }: PartViewProps) {
+function BuiltInPartView({
+  part,
+  growing,
+  role,
+  citations,
+  onCitationClick,
+  onAnswer,
+  baseUrl,
+  strings,
+}: PartViewProps) {
   switch (part.type) {
     case 'text':
       // The user's own words are shown as typed; only model output is markdown.
@@ -57,6 +69,7 @@ function BuiltInPartView({ part, growing, role, citations, onAnswer, baseUrl, st
           streaming={growing}
           baseUrl={baseUrl}
           citations={citations}
+          onCitationClick={onCitationClick}
           labels={strings.markdown}
         />
       );
@@ -85,6 +98,7 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
   const streaming = status === 'streaming';
   const lastIndex = parts.length - 1;
   const waiting = status === 'pending' || (streaming && parts.length === 0);
+  const [quotes] = useState(createQuoteReveal);
   return (
     <div className="fgk-message" data-slot="chat-window-message" data-role={role} data-status={status}>
       <span className="fgk-visually-hidden">
@@ -102,6 +116,7 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
               role={role}
               messageId={message.id}
               citations={message.citations}
+              onCitationClick={quotes.reveal}
               onAnswer={onAnswer}
               baseUrl={baseUrl}
               strings={strings}
@@ -117,6 +132,7 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
           )}
         </div>
       )}
+      {role === 'assistant' && <MessageDetails message={message} reveal={quotes} strings={strings} />}
       {status === 'stopped' && (
         <span className="fgk-message-badge" data-slot="chat-window-stopped">
           {strings.stopped}
