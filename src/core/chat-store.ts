@@ -71,6 +71,11 @@ export interface ChatRequestOptions {
   detail?: boolean;
   /** Stream the reply (default true); `false` waits for the whole reply. */
   stream?: boolean;
+  /**
+   * Keep FastGPT's `[quoteId](CITE)` markers in the answer (FastGPT ≥ 4.9.7; default false, as FastGPT's),
+   * so a UI can show them as citation chips.
+   */
+  retainDatasetCite?: boolean;
 }
 
 /** What `onFinish` receives. */
@@ -309,6 +314,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       customUid: dynamic.customUid ?? options.customUid,
       detail: dynamic.detail ?? options.detail ?? true,
       stream: dynamic.stream ?? options.stream ?? true,
+      retainDatasetCite: dynamic.retainDatasetCite ?? options.retainDatasetCite,
     };
   };
   const callback = <K extends keyof ChatCallbacks>(
@@ -426,6 +432,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
     if (opts.appId) request.appId = opts.appId;
     if (opts.variables) request.variables = opts.variables;
     if (opts.customUid) request.customUid = opts.customUid;
+    if (opts.retainDatasetCite) request.retainDatasetCite = true;
     return { request, opts };
   };
 

@@ -37,6 +37,8 @@ export interface UseChatCompletionOptions extends ChatCallbacks {
   detail?: boolean;
   /** Stream the reply (default true); `false` waits for the whole reply. */
   stream?: boolean;
+  /** Keep `[quoteId](CITE)` markers in answers, for citation chips (FastGPT ≥ 4.9.7; default false). */
+  retainDatasetCite?: boolean;
   /** Records per page when loading an existing chat (default 20). */
   pageSize?: number;
 }
@@ -190,6 +192,7 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
         if (current.variables !== undefined) latest.variables = current.variables;
         if (current.customUid !== undefined) latest.customUid = current.customUid;
         if (current.detail !== undefined) latest.detail = current.detail;
+        if (current.retainDatasetCite !== undefined) latest.retainDatasetCite = current.retainDatasetCite;
         if (current.stream !== undefined) latest.stream = current.stream;
         return latest;
       },

@@ -80,7 +80,14 @@ export function ChatWindowRoot({
     if (formVariables === NO_VARIABLES) return variables;
     return variables ? { ...formVariables, ...variables } : formVariables;
   }, [formVariables, variables]);
-  const chat = useChatCompletion({ ...chatOptions, appId, chatId, variables: merged });
+  // The window shows citation chips, so it asks FastGPT to keep the markers unless told otherwise.
+  const chat = useChatCompletion({
+    retainDatasetCite: true,
+    ...chatOptions,
+    appId,
+    chatId,
+    variables: merged,
+  });
   const strings = useStrings(locale, overrides);
   const context = useMemo<ChatWindowContextValue>(() => ({ chat, baseUrl }), [chat, baseUrl]);
 

@@ -7,32 +7,9 @@ import { seedFakeChat } from '../../test-setup/hook-test-helpers';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import { ChatWindow, type ChatWindowProps } from './chat-window';
 
-/**
- * The fake FastGPT behind a client that asks for `[id](CITE)` markers (`retainDatasetCite`), so replies
- * carry citation chips.
- */
-function setupWithCitations(tokenDelayMs: number) {
-  let target: typeof fetch | undefined;
-  const setup = setupFastGPT({
-    fake: { tokenDelayMs },
-    client: {
-      fetch: (input, init) => {
-        if (!target) throw new Error('fetch used before setup finished');
-        if (String(input).endsWith('/chat/completions') && typeof init?.body === 'string')
-          return target(input, {
-            ...init,
-            body: JSON.stringify({ ...JSON.parse(init.body), retainDatasetCite: true }),
-          });
-        return target(input, init);
-      },
-    },
-  });
-  target = setup.fake.fetch;
-  return setup;
-}
-
-function renderChatWindow(props: ChatWindowProps = {}, { tokenDelayMs = 2, cite = false } = {}) {
-  const setup = cite ? setupWithCitations(tokenDelayMs) : setupFastGPT({ fake: { tokenDelayMs } });
+// ChatWindow asks FastGPT to keep `[id](CITE)` markers (retainDatasetCite), so replies carry chips.
+function renderChatWindow(props: ChatWindowProps = {}, { tokenDelayMs = 2 } = {}) {
+  const setup = setupFastGPT({ fake: { tokenDelayMs } });
   const user = userEvent.setup();
   const view = render(<ChatWindow {...props} />, { wrapper: setup.wrapper });
   return { ...setup, user, view };
@@ -195,7 +172,7 @@ describe('message details', () => {
     });
 
     it('opens and focuses quote n when citation chip n is pressed, by mouse or keyboard', async () => {
-      const { user } = renderChatWindow({}, { cite: true });
+      const { user } = renderChatWindow({}, {});
       await ask(user, 'cite please');
       await waitForStatus('done');
       const reply = lastAssistant();
@@ -220,7 +197,7 @@ describe('message details', () => {
     });
 
     it('has no axe violations with the timeline and a quote expanded', async () => {
-      const { user, view } = renderChatWindow({}, { cite: true });
+      const { user, view } = renderChatWindow({}, {});
       await ask(user, 'cite please');
       await waitForStatus('done');
       await user.click(timelineToggle(/^Ran 3 nodes/));
