@@ -28,6 +28,25 @@ export {
   createChatStore,
   generateChatId,
 } from './chat-store';
+export {
+  draftValueOf,
+  type FormDraftValue,
+  type FormDraftValues,
+  type FormFieldKind,
+  type FormFieldOption,
+  type FormFieldSpec,
+  fieldsFromUserInput,
+  fieldsFromVariables,
+  initialDraftValues,
+  toTypedValues,
+} from './form-fields';
 export { type AppLogsFilters, fastgptKeys } from './query-keys';
 export { recordToMessage } from './record-to-message';
 export { unwrapInteractive } from './unwrap-interactive';
+export {
+  type FormErrorCode,
+  type FormErrors,
+  type FormFieldError,
+  firstInvalidKey,
+  validateFormValues,
+} from './validate-form-values';

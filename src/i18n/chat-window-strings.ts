@@ -37,8 +37,6 @@ export interface ChatWindowStrings {
   toolResponse: string;
   /** Shown under an answered choice; `{value}` becomes the chosen option. */
   selectedOption: string;
-  /** Shown under a form that this version cannot fill in yet. */
-  formUnsupported: string;
   /** Badge of a reply the user stopped. */
   stopped: string;
   /** Title of an error bubble. */
@@ -117,6 +115,43 @@ export interface ChatWindowStrings {
   quoteToggle: string;
   /** Accessible name of the link that opens a quote's source; `{source}` becomes its name. */
   quoteOpenSource: string;
+  // forms
+  /** A required form field or variable was left empty. */
+  formRequired: string;
+  /** A text is shorter than allowed; `{limit}` becomes the shortest length. */
+  formTooShort: string;
+  /** A text is longer than allowed; `{limit}` becomes the longest length. */
+  formTooLong: string;
+  /** A number field holds something that is not a number. */
+  formNotANumber: string;
+  /** A number is below the minimum; `{limit}` becomes the minimum. */
+  formBelowMin: string;
+  /** A number is above the maximum; `{limit}` becomes the maximum. */
+  formAboveMax: string;
+  /** A time range ends before it starts. */
+  formRangeOrder: string;
+  /** The empty first choice of a select field. */
+  formSelectPlaceholder: string;
+  /** Label of a time range's first picker. */
+  formRangeStart: string;
+  /** Label of a time range's second picker. */
+  formRangeEnd: string;
+  /** The submit button of a workflow form. */
+  formSubmit: string;
+  /** Shown under a workflow form once it was submitted. */
+  formSubmitted: string;
+  /** Shown (and announced) when a submit was refused because fields need fixing. */
+  formFixErrors: string;
+  /** Accessible name of the welcome area shown before the first message. */
+  welcomeLabel: string;
+  /** Heading of the app's variables form. */
+  variablesHeading: string;
+  /** Announced while the app's welcome text and variables load. */
+  welcomeLoading: string;
+  /** Shown when the app's welcome text and variables could not be loaded. */
+  initFailed: string;
+  /** Shown in the composer when a send was refused because required variables are empty. */
+  variablesRequiredBeforeSend: string;
   /** Strings of the markdown renderer (code block copy button, citation chips…). */
   markdown: MarkdownLabels;
 }

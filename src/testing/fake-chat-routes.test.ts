@@ -338,7 +338,16 @@ describe('interactive continuation', () => {
     const first = fake.state.chats.get('c1')?.items[1]?.value[0];
     if (first?.type !== 'interactive' || first.interactive.type !== 'userInput') throw new Error('no form');
     expect(first.interactive.params.submitted).toBe(true);
-    expect(first.interactive.params.inputForm.map((f) => f.value)).toEqual(['北京', 3, 'C', '', '']);
+    expect(first.interactive.params.inputForm.map((f) => f.value)).toEqual([
+      '北京',
+      3,
+      'C',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
 });
 

@@ -328,6 +328,36 @@ export function formFields(): UserInputFormItem[] {
       valueType: 'boolean',
       required: false,
     },
+    {
+      type: 'multipleSelect',
+      key: 'metrics',
+      label: '关注指标',
+      value: '',
+      valueType: 'arrayString',
+      required: false,
+      list: [
+        { label: '温度', value: 'temp' },
+        { label: '湿度', value: 'humidity' },
+        { label: '风力', value: 'wind' },
+      ],
+    },
+    {
+      type: 'timePointSelect',
+      key: 'departure',
+      label: '出发时间',
+      value: '',
+      valueType: 'string',
+      required: false,
+    },
+    {
+      type: 'timeRangeSelect',
+      key: 'trip',
+      label: '行程日期',
+      value: '',
+      valueType: 'arrayString',
+      required: false,
+      timeGranularity: 'day',
+    },
   ];
 }
 

@@ -18,14 +18,20 @@ export interface AppVariable {
   defaultValue?: unknown;
   /** Choices of select variables. */
   list?: Array<{ label: string; value: string }>;
-  /** Text length limits. */
+  /** Choices of select variables on servers before `list` (FastGPT still sends it, deprecated). */
+  enums?: Array<{ label?: string; value: string }>;
+  /** Longest accepted text. */
   maxLength?: number;
-  /** Text length limits. */
+  /** Longest accepted text on old servers (≤ 4.8), before `maxLength`. */
+  maxLen?: number;
+  /** Shortest accepted text (password variables). */
   minLength?: number;
-  /** Number limits. */
+  /** Largest accepted number. */
   max?: number;
-  /** Number limits. */
+  /** Smallest accepted number. */
   min?: number;
+  /** Precision of time pickers (`day`, `hour`, `minute`, `second`; FastGPT 4.12+). */
+  timeGranularity?: string;
   [key: string]: unknown;
 }
 

@@ -67,6 +67,8 @@ export interface UserInputFormItem {
   canLocalUpload?: boolean;
   /** Whether a file URL may be given (fileSelect). */
   canUrlUpload?: boolean;
+  /** Precision of time pickers (`day`, `hour`, `minute`, `second`; FastGPT 4.12+). */
+  timeGranularity?: string;
   [key: string]: unknown;
 }
 

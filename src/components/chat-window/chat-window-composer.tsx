@@ -7,6 +7,7 @@ import {
   useId,
   useLayoutEffect,
   useRef,
+  useSyncExternalStore,
 } from 'react';
 import type { ChatState } from '../../core/chat-store';
 import { useChatWindowStrings } from '../../i18n';
@@ -27,12 +28,15 @@ export interface ChatWindowComposerProps extends Omit<ComponentPropsWithoutRef<'
 /**
  * The composer: an auto-growing text box bound to the chat's draft (so it survives remounts), Enter to send,
  * Shift+Enter for a new line, never sending while an IME is composing; Send, Stop while a reply runs, and
- * the queued messages with a cancel button each.
+ * the queued messages with a cancel button each. A send the window's send guards refuse (required
+ * variables empty) keeps the draft and says why.
  */
 export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowComposerProps) {
   // Store slices, not the whole chat: the composer stays still while a reply streams.
-  const { actions } = useChatWindowControls();
+  const { actions, sendGuards } = useChatWindowControls();
   const { setDraft, send, stop, cancelQueued } = actions;
+  // True after a send was refused by a guard (required variables empty) until the guard passes again.
+  const blocked = useSyncExternalStore(sendGuards.subscribe, sendGuards.isBlocked, sendGuards.isBlocked);
   const draft = useChatWindowState(selectDraft);
   const status = useChatWindowState(selectStatus);
   const queue = useChatWindowState(selectQueue);
@@ -51,8 +55,10 @@ export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowC
   }, [draft]);
 
   const submit = () => {
+    // A refused send keeps the draft; the guard shows the fields' errors and takes focus.
+    if (!canSend || !sendGuards.check()) return;
     // send() clears the draft; while a reply runs it queues the message instead.
-    if (canSend) void send(draft);
+    void send(draft);
   };
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     onSubmit?.(event);
@@ -77,6 +83,11 @@ export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowC
       className={classNames('fgk-composer', className)}
     >
       {queue.length > 0 && <ChatWindowQueue queue={queue} onCancel={cancelQueued} strings={strings} />}
+      {blocked && (
+        <p className="fgk-composer-blocked" role="alert" data-slot="chat-window-composer-blocked">
+          {strings.variablesRequiredBeforeSend}
+        </p>
+      )}
       <div className="fgk-composer-box">
         <label className="fgk-visually-hidden" htmlFor={inputId}>
           {strings.composerLabel}

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useSyncExternalStore } from 're
 import type { ChatState, ChatStore } from '../../core/chat-store';
 import type { UseChatCompletionResult } from '../../hooks';
 import type { ChatWindowPartRenderers } from './part-renderers';
+import type { SendGuards } from './send-guards';
 
 /** What `ChatWindow.Root` shares with its parts; a new value with every change of the chat. */
 export interface ChatWindowContextValue {
@@ -43,6 +44,13 @@ export interface ChatWindowControls {
   formVariables: Record<string, unknown>;
   /** Replaces {@link ChatWindowControls.formVariables}. */
   setFormVariables: (values: Record<string, unknown>) => void;
+  /**
+   * Keys of the Root's `variables` prop (sorted; same array while the keys are the same): the caller sets
+   * them, so the welcome's variables form leaves them out.
+   */
+  fixedVariableKeys: readonly string[];
+  /** Checks the composer runs before sending (the welcome registers "required variables are filled"). */
+  sendGuards: SendGuards;
   /** Renderers that replace the built-in view of a part type. */
   renderers: Partial<ChatWindowPartRenderers>;
 }

@@ -11,6 +11,7 @@ import {
 } from './chat-window-context';
 import { classNames } from './class-names';
 import type { ChatWindowPartRenderers } from './part-renderers';
+import { createSendGuards } from './send-guards';
 
 /** Colour scheme of a `ChatWindow`: pinned light or dark, or following the system. */
 export type ChatWindowTheme = 'light' | 'dark' | 'auto';
@@ -88,6 +89,13 @@ export function ChatWindowRoot({
     chatId,
     variables: merged,
   });
+  // An inline `variables={{…}}` is a new object on every render; only its keys matter to the parts.
+  const fixedKeysText = variables ? Object.keys(variables).sort().join('\u0000') : '';
+  const fixedVariableKeys = useMemo(
+    () => (fixedKeysText ? fixedKeysText.split('\u0000') : []),
+    [fixedKeysText],
+  );
+  const [sendGuards] = useState(createSendGuards);
   const strings = useStrings(locale, overrides);
   const context = useMemo<ChatWindowContextValue>(() => ({ chat, baseUrl }), [chat, baseUrl]);
 
@@ -120,9 +128,11 @@ export function ChatWindowRoot({
       selectChat,
       formVariables,
       setFormVariables,
+      fixedVariableKeys,
+      sendGuards,
       renderers,
     }),
-    [store, appId, baseUrl, selectChat, formVariables, renderers],
+    [store, appId, baseUrl, selectChat, formVariables, fixedVariableKeys, sendGuards, renderers],
   );
   return (
     <ChatWindowControlsContext.Provider value={controls}>

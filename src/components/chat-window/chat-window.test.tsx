@@ -124,12 +124,12 @@ describe('ChatWindow', () => {
   });
 
   describe('when the workflow asks for a form', () => {
-    it('shows its description and a note for now', async () => {
+    // The form's fields, rules and answers are covered in user-input-form.test.tsx.
+    it('shows it as a form named by its description, with a submit button', async () => {
       const { user } = renderChatWindow();
       await ask(user, 'fill a form');
-      expect(
-        await screen.findByText('This form cannot be filled in here yet.', undefined, { timeout: 5_000 }),
-      ).toBeInTheDocument();
+      const form = await screen.findByRole('form', { name: '请补充查询信息' }, { timeout: 5_000 });
+      expect(within(form).getByRole('button', { name: 'Submit' })).toBeEnabled();
     });
   });
 

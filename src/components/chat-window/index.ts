@@ -15,4 +15,5 @@ export {
 } from './chat-window-context';
 export { ChatWindowMessages, type ChatWindowMessagesProps } from './chat-window-messages';
 export { ChatWindowRoot, type ChatWindowRootProps, type ChatWindowTheme } from './chat-window-root';
+export { ChatWindowWelcome, type ChatWindowWelcomeProps } from './chat-window-welcome';
 export type { ChatWindowPartRenderers, PartRendererProps } from './part-renderers';

@@ -2,6 +2,7 @@
 import type { InteractivePart } from '../../core/chat-message';
 import type { ChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
+import { UserInputForm } from './user-input-form';
 
 /** Props of {@link InteractivePartView}. */
 export interface InteractivePartViewProps {
@@ -15,7 +16,8 @@ export interface InteractivePartViewProps {
 
 /**
  * A workflow pause: a userSelect as option buttons (disabled and showing the choice once answered); a
- * userInput shows its description and a note for now.
+ * userInput as a typed form (read-only with the submitted values once answered); other pauses show their
+ * description.
  */
 export function InteractivePartView({ part, onAnswer, strings }: InteractivePartViewProps) {
   const { interactive, answered } = part;
@@ -53,6 +55,17 @@ export function InteractivePartView({ part, onAnswer, strings }: InteractivePart
       </fieldset>
     );
   }
+  if (interactive.type === 'userInput') {
+    return (
+      <UserInputForm
+        interactive={interactive}
+        answered={answered}
+        answer={typeof part.answer === 'object' ? part.answer : undefined}
+        onAnswer={onAnswer}
+        strings={strings}
+      />
+    );
+  }
   const description =
     typeof interactive.params.description === 'string' ? interactive.params.description : '';
   return (
@@ -62,9 +75,6 @@ export function InteractivePartView({ part, onAnswer, strings }: InteractivePart
       data-state={answered ? 'answered' : 'waiting'}
     >
       {description && <p className="fgk-interactive-description">{description}</p>}
-      {interactive.type === 'userInput' && !answered && (
-        <p className="fgk-interactive-note">{strings.formUnsupported}</p>
-      )}
     </div>
   );
 }

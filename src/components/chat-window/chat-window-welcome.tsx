@@ -1,0 +1,95 @@
+'use client';
+import { type ComponentPropsWithoutRef, type ReactNode, useMemo } from 'react';
+import type { ChatState } from '../../core/chat-store';
+import { fieldsFromVariables } from '../../core/form-fields';
+import { useChatInit } from '../../hooks';
+import { useChatWindowStrings } from '../../i18n';
+import { Markdown } from '../markdown';
+import { useChatWindowControls, useChatWindowState } from './chat-window-context';
+import { classNames } from './class-names';
+import { WelcomeVariablesForm } from './welcome-variables-form';
+
+const selectChatId = (state: ChatState) => state.chatId;
+const selectIsEmpty = (state: ChatState) => state.messages.length === 0;
+
+/** Props of {@link ChatWindowWelcome}; other props go to the `section`. */
+export interface ChatWindowWelcomeProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {}
+
+/**
+ * What a chat shows before its first message: the app's welcome text (markdown) and a form for the app's
+ * variables (hidden and internal ones, and those the Root's `variables` prop sets, left out). Required
+ * variables are enforced: the composer will not send until they are filled in. A skeleton while the app
+ * loads; a sentence and Retry if it fails. Renders nothing once the chat has messages, or when the app has
+ * neither welcome text nor variables to ask for.
+ *
+ * @example
+ * <ChatWindow.Root appId="app-1">
+ *   <ChatWindowWelcome />
+ *   <ChatWindow.Messages />
+ *   <ChatWindow.Composer />
+ * </ChatWindow.Root>
+ */
+export function ChatWindowWelcome({ className, ...rest }: ChatWindowWelcomeProps) {
+  // Store slices and stable controls only: nothing here re-renders while a reply streams.
+  const { appId, baseUrl, fixedVariableKeys } = useChatWindowControls();
+  const chatId = useChatWindowState(selectChatId);
+  const empty = useChatWindowState(selectIsEmpty);
+  const strings = useChatWindowStrings();
+  // The same cached query the chat itself reads its variable defaults from.
+  const init = useChatInit({ appId, chatId });
+  const fields = useMemo(
+    () => fieldsFromVariables(init.variablesSchema, fixedVariableKeys),
+    [init.variablesSchema, fixedVariableKeys],
+  );
+  if (!empty) return null;
+
+  const section = (state: string, content: ReactNode) => (
+    <section
+      aria-label={strings.welcomeLabel}
+      data-slot="chat-window-welcome"
+      data-state={state}
+      {...rest}
+      className={classNames('fgk-welcome', className)}
+    >
+      {content}
+    </section>
+  );
+
+  if (init.isLoading) {
+    return section(
+      'loading',
+      <div className="fgk-welcome-skeleton" role="status" data-slot="chat-window-welcome-loading">
+        <span className="fgk-visually-hidden">{strings.welcomeLoading}</span>
+        <span className="fgk-skeleton-line" aria-hidden="true" />
+        <span className="fgk-skeleton-line" aria-hidden="true" />
+        <span className="fgk-skeleton-line fgk-skeleton-line-short" aria-hidden="true" />
+      </div>,
+    );
+  }
+  if (init.error) {
+    return section(
+      'error',
+      <div className="fgk-welcome-error" role="alert" data-slot="chat-window-welcome-error">
+        <p className="fgk-welcome-error-text">{strings.initFailed}</p>
+        <button type="button" className="fgk-button" onClick={() => void init.refetch()}>
+          {strings.retry}
+        </button>
+      </div>,
+    );
+  }
+  if (!init.welcomeText && fields.length === 0) return null;
+  return section(
+    'ready',
+    <>
+      {init.welcomeText && (
+        <Markdown
+          className="fgk-welcome-text"
+          text={init.welcomeText}
+          baseUrl={baseUrl}
+          labels={strings.markdown}
+        />
+      )}
+      {fields.length > 0 && <WelcomeVariablesForm fields={fields} stored={init.variables} />}
+    </>,
+  );
+}
