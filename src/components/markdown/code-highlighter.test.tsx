@@ -269,7 +269,10 @@ describe('lazy code highlighting', () => {
     // settles it, with no extra render.
     commits.length = 0;
     const more = blocks.map((code) => code.replace('const', 'const x'));
-    const second = stream(`${more.map((code) => `\`\`\`ts\n${code}\n\`\`\`\n\n`).join('')}Done.\n\nThat is all.\n\nBye.`, 1_000_000);
+    const second = stream(
+      `${more.map((code) => `\`\`\`ts\n${code}\n\`\`\`\n\n`).join('')}Done.\n\nThat is all.\n\nBye.`,
+      1_000_000,
+    );
     await act(async () => {});
     expect([...second.settledAt.keys()].sort()).toEqual(more);
     expect(tokensOf(second.container)).toHaveLength(3);
