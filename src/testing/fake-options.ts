@@ -9,8 +9,11 @@ export interface FakeScriptedReply {
   text?: string;
   /** Reasoning text, streamed before the answer. */
   reasoning?: string;
-  /** A tool call before the answer: its display name, its arguments (streamed in fragments) and its result. */
-  tool?: { name: string; params: string; response: string };
+  /**
+   * A tool call before the answer: its display name, its arguments (streamed in fragments), its result and
+   * its avatar URL (default none).
+   */
+  tool?: { name: string; params: string; response: string; avatar?: string };
   /** Knowledge-base quotes of a dataset search node (ids are generated). */
   quotes?: Array<{ sourceName: string; q: string; a?: string }>;
   /** A userSelect node after the answer: its description and option values. */

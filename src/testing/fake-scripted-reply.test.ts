@@ -6,7 +6,7 @@ import { createFakeFastGPT, type FakeScriptedReply } from './index';
 const script: FakeScriptedReply = {
   text: 'Hello **world**, see the docs.',
   reasoning: 'Thinking it through first.',
-  tool: { name: 'Weather <b>', params: '{"city":"Beijing"}', response: '{"temp":21}' },
+  tool: { name: 'Weather <b>', params: '{"city":"Beijing"}', response: '{"temp":21}', avatar: '/a.png' },
   quotes: [{ sourceName: 'manual.pdf', q: 'Question text', a: 'Answer text' }],
   select: { description: 'Pick one', options: ['First', 'Second'] },
   nodeName: 'Custom node',
@@ -58,7 +58,7 @@ describe('the fake plays a scripted reply', () => {
         .join(''),
     ).toBe('Thinking it through first.');
     expect(of('flowNodeStatus').map((event) => event.name)).toContain('Custom node');
-    expect(of('toolCall')[0]?.tool.toolName).toBe('Weather <b>');
+    expect(of('toolCall')[0]?.tool).toMatchObject({ toolName: 'Weather <b>', toolAvatar: '/a.png' });
     expect(of('toolParams').map((event) => event.tool.params)).toEqual(['{"cit', 'y":"B', 'eijin', 'g"}']);
     expect(of('toolResponse')[0]?.tool.response).toBe('{"temp":21}');
     expect(of('interactive')[0]?.interactive).toMatchObject({
