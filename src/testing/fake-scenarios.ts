@@ -527,7 +527,12 @@ export function buildScriptedReply(reply: FakeScriptedReply, input: ScenarioInpu
     const blank = { id, toolName: '', toolAvatar: '', params: '', response: '' };
     steps.push({
       type: 'toolCall',
-      tool: { ...blank, toolName: reply.tool.name, functionName: 'scripted_tool' },
+      tool: {
+        ...blank,
+        toolName: reply.tool.name,
+        toolAvatar: reply.tool.avatar ?? '',
+        functionName: 'scripted_tool',
+      },
     });
     for (const params of chunkText(reply.tool.params, size)) {
       steps.push({ type: 'toolParams', tool: { ...blank, params } });
