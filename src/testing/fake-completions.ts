@@ -20,6 +20,7 @@ import type { AuthResult, FakeRouteContext } from './fake-route-context';
 import {
   buildContinuation,
   buildScenario,
+  buildScriptedReply,
   pickScenario,
   SCENARIO_RETRY_AFTER_SECONDS,
   type ScenarioInput,
@@ -139,6 +140,8 @@ async function prepareTurn(ctx: FakeRouteContext, body: Record<string, unknown>)
   let plan: ScenarioPlan;
   if (continuation) {
     plan = buildContinuation(continuation.interactive, input);
+  } else if (ctx.options.reply) {
+    plan = buildScriptedReply(ctx.options.reply, input);
   } else {
     const name = pickScenario(question, ctx.options.scenario);
     if (name === '429') return ctx.errorResponse(teamRateLimitError(SCENARIO_RETRY_AFTER_SECONDS));

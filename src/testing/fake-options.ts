@@ -1,5 +1,29 @@
 import type { ScenarioName } from './fake-scenario-names';
 
+/**
+ * A reply the fake plays instead of a scenario, for tests that need exact content in every place a reply
+ * can carry text (e.g. XSS payloads). Each field adds its node; all are optional.
+ */
+export interface FakeScriptedReply {
+  /** Markdown answer text, streamed in chunks; a `[id](CITE)` marker per quote is appended. */
+  text?: string;
+  /** Reasoning text, streamed before the answer. */
+  reasoning?: string;
+  /**
+   * A tool call before the answer: its display name, its arguments (streamed in fragments), its result and
+   * its avatar URL (default none).
+   */
+  tool?: { name: string; params: string; response: string; avatar?: string };
+  /** Knowledge-base quotes of a dataset search node (ids are generated). */
+  quotes?: Array<{ sourceName: string; q: string; a?: string }>;
+  /** A userSelect node after the answer: its description and option values. */
+  select?: { description: string; options: string[] };
+  /** Name of the AI node, shown while it runs (default `AI 对话`). */
+  nodeName?: string;
+  /** Code points per streamed chunk (default 8). */
+  chunkSize?: number;
+}
+
 /** FastGPT release whose behaviour the fake server copies (error statuses, routes, parameter sources). */
 export type FakeServerVersion = '4.8.17' | '4.13' | '4.14' | 'newest';
 
@@ -17,6 +41,8 @@ export interface FakeFastGPTOptions {
   tokenDelayMs?: number;
   /** Play this scenario whatever the question says. */
   scenario?: ScenarioName;
+  /** Play this reply whatever the question says (before `scenario`); answers to its select continue as usual. */
+  reply?: FakeScriptedReply;
   /**
    * Where share-link auth is read (default `'legacy'`): top-level `shareId` / `outLinkUid` (≤ 4.14), or
    * `'nested'` `outLinkAuthData` (2026; a JSON string in GET/DELETE queries, and `appId` must be omitted
@@ -47,6 +73,8 @@ export interface ResolvedFakeOptions {
   tokenDelayMs: number;
   /** See {@link FakeFastGPTOptions.scenario}. */
   scenario: ScenarioName | undefined;
+  /** See {@link FakeFastGPTOptions.reply}. */
+  reply: FakeScriptedReply | undefined;
   /** See {@link FakeFastGPTOptions.shareAuthPlacement}. */
   shareAuthPlacement: 'legacy' | 'nested';
   /** See {@link FakeFastGPTOptions.chartEndpoints}. */
@@ -70,6 +98,7 @@ export function resolveFakeOptions(options: FakeFastGPTOptions = {}): ResolvedFa
     heartbeatMs: options.heartbeatMs ?? 10_000,
     tokenDelayMs: options.tokenDelayMs ?? 0,
     scenario: options.scenario,
+    reply: options.reply,
     shareAuthPlacement: options.shareAuthPlacement ?? 'legacy',
     chartEndpoints: options.chartEndpoints ?? true,
     logsAuth: options.logsAuth ?? 'token',

@@ -8,6 +8,7 @@ import type {
 } from '../client/types';
 import type { FakeIds } from './fake-ids';
 import { MARKDOWN_REPLY } from './fake-markdown-reply';
+import type { FakeScriptedReply } from './fake-options';
 import { SCENARIOS, type ScenarioName } from './fake-scenario-names';
 
 /** One step of a scripted workflow run. Token steps (`answer`, `reasoning`, `toolParams`) are paced. */
@@ -27,7 +28,7 @@ export type ScenarioStep =
 /** A scripted run. */
 export interface ScenarioPlan {
   /** The scenario played. */
-  name: ScenarioName | 'continue';
+  name: ScenarioName | 'continue' | 'scripted';
   /** What the workflow does, in order. */
   steps: ScenarioStep[];
   /** Pace override in ms between token steps (`slow`). */
@@ -528,6 +529,80 @@ export function buildScenario(name: ScenarioName, input: ScenarioInput): Scenari
     default:
       return { name, steps: defaultPlan(input) };
   }
+}
+
+/** The run of a {@link FakeScriptedReply}: quotes, reasoning, a tool call, the answer, then a select. */
+export function buildScriptedReply(reply: FakeScriptedReply, input: ScenarioInput): ScenarioPlan {
+  const size = reply.chunkSize ?? 8;
+  const nodeName = reply.nodeName ?? 'AI 对话';
+  const steps: ScenarioStep[] = [{ type: 'nodeEnd', response: startNode(input.ids) }];
+  const quotes: QuoteItem[] = (reply.quotes ?? []).map((quote, index) => ({
+    ...quote,
+    id: input.ids.objectId(input.now),
+    chunkIndex: index,
+    datasetId: '646627f4f7b896cfd8910e38',
+    collectionId: '653279b16cd42ab509e766e8',
+    sourceId: '64fd3b6423aa1307b65896f6',
+    score: [{ type: 'embedding', value: 0.8, index }],
+  }));
+  if (quotes.length > 0) {
+    steps.push(
+      { type: 'nodeStart', name: '知识库搜索' },
+      {
+        type: 'nodeEnd',
+        response: {
+          id: input.ids.nanoid(12),
+          nodeId: 'iKBoX2vIzETU',
+          moduleName: '知识库搜索',
+          moduleType: 'datasetSearchNode',
+          runningTime: 0.5,
+          query: input.question,
+          quoteList: quotes,
+        },
+      },
+    );
+  }
+  steps.push({ type: 'nodeStart', name: nodeName });
+  for (const text of chunkText(reply.reasoning ?? '', size)) steps.push({ type: 'reasoning', text });
+  if (reply.tool) {
+    const id = `call_${input.ids.nanoid(8)}`;
+    const blank = { id, toolName: '', toolAvatar: '', params: '', response: '' };
+    steps.push({
+      type: 'toolCall',
+      tool: {
+        ...blank,
+        toolName: reply.tool.name,
+        toolAvatar: reply.tool.avatar ?? '',
+        functionName: 'scripted_tool',
+      },
+    });
+    for (const params of chunkText(reply.tool.params, size)) {
+      steps.push({ type: 'toolParams', tool: { ...blank, params } });
+    }
+    steps.push({ type: 'toolResponse', tool: { ...blank, response: reply.tool.response } });
+  }
+  const answer = `${reply.text ?? ''}${quotes.map((quote) => `[${quote.id}](CITE)`).join('')}`;
+  steps.push(...answers(answer, size), {
+    type: 'nodeEnd',
+    response: chatNode(input, answer, { runningTime: 1, moduleName: nodeName }),
+  });
+  if (reply.select) {
+    steps.push({
+      type: 'interactive',
+      interactive: {
+        type: 'userSelect',
+        params: {
+          description: reply.select.description,
+          userSelectOptions: reply.select.options.map((value, index) => ({
+            key: `option${index + 1}`,
+            value,
+          })),
+        },
+        ...runtimeFields(input, 'nXr8Yb2kQ1aa'),
+      },
+    });
+  }
+  return { name: 'scripted', steps };
 }
 
 /**

@@ -11,7 +11,12 @@ export type {
   FakeTeamMember,
 } from './fake-model';
 export type { FakeListeningServer, FakeNodeHandler } from './fake-node-adapter';
-export type { FakeFastGPTOptions, FakeServerVersion, ResolvedFakeOptions } from './fake-options';
+export type {
+  FakeFastGPTOptions,
+  FakeScriptedReply,
+  FakeServerVersion,
+  ResolvedFakeOptions,
+} from './fake-options';
 export type {
   AuthenticateOptions,
   AuthResult,

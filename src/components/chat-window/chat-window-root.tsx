@@ -2,6 +2,7 @@
 import { type ComponentPropsWithoutRef, useCallback, useMemo, useState } from 'react';
 import { type UseChatCompletionOptions, useChatCompletion } from '../../hooks';
 import { type ChatWindowStringsOverrides, type Locale, StringsContext, useStrings } from '../../i18n';
+import { CodeHighlighterContext, type CodeHighlighterLoader } from '../markdown';
 import { ChatWindowAnnouncer } from './chat-window-announcer';
 import {
   ChatWindowContext,
@@ -41,6 +42,11 @@ export interface ChatWindowRootProps extends ComponentPropsWithoutRef<'div'> {
   baseUrl?: string;
   /** Renderers that replace the built-in view of a part type (keep the object stable). */
   renderers?: Partial<ChatWindowPartRenderers>;
+  /**
+   * Loads a syntax highlighter for code blocks in replies, e.g. shiki through a dynamic `import()` (see
+   * `CodeHighlighterLoader`); it runs only once a settled code block with a language shows. Keep it stable.
+   */
+  highlighter?: CodeHighlighterLoader;
 }
 
 const NO_RENDERERS: Partial<ChatWindowPartRenderers> = {};
@@ -67,6 +73,7 @@ export function ChatWindowRoot({
   strings: overrides,
   baseUrl,
   renderers = NO_RENDERERS,
+  highlighter,
   className,
   children,
   ...rest
@@ -138,17 +145,19 @@ export function ChatWindowRoot({
     <ChatWindowControlsContext.Provider value={controls}>
       <ChatWindowContext.Provider value={context}>
         <StringsContext.Provider value={strings}>
-          <div
-            lang={locale}
-            data-theme={theme}
-            data-status={chat.status}
-            data-slot="chat-window"
-            {...rest}
-            className={classNames('fgk-root fgk-chat-window', className)}
-          >
-            {children}
-            <ChatWindowAnnouncer messages={chat.messages} error={chat.error} />
-          </div>
+          <CodeHighlighterContext.Provider value={highlighter}>
+            <div
+              lang={locale}
+              data-theme={theme}
+              data-status={chat.status}
+              data-slot="chat-window"
+              {...rest}
+              className={classNames('fgk-root fgk-chat-window', className)}
+            >
+              {children}
+              <ChatWindowAnnouncer messages={chat.messages} error={chat.error} />
+            </div>
+          </CodeHighlighterContext.Provider>
         </StringsContext.Provider>
       </ChatWindowContext.Provider>
     </ChatWindowControlsContext.Provider>

@@ -2,6 +2,15 @@
 // ChatWindow: the drop-in chat UI and its parts for custom layouts.
 export type { ChatWindowStrings, ChatWindowStringsOverrides, Locale } from '../../i18n';
 export { chatWindowStrings, en, zhCN } from '../../i18n';
+// Code highlighting (ChatWindow's `highlighter` prop): the types an adapter implements.
+export {
+  type CodeFontStyle,
+  type CodeHighlighter,
+  type CodeHighlighterLoader,
+  type CodeToken,
+  type CodeTokenLine,
+  fontStylesFromFlags,
+} from '../markdown';
 export { ChatWindow, type ChatWindowProps } from './chat-window';
 export { ChatWindowComposer, type ChatWindowComposerProps } from './chat-window-composer';
 export {

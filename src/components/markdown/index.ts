@@ -1,10 +1,22 @@
 'use client';
 // The markdown renderer: a small GFM renderer over marked's lexer, built for streaming replies.
 export { CodeBlock } from './code-block';
+export {
+  type CodeFontStyle,
+  type CodeHighlighter,
+  type CodeHighlighterLoader,
+  type CodeToken,
+  type CodeTokenLine,
+  fontStylesFromFlags,
+  type SafeCodeLine,
+  type SafeCodeToken,
+  safeTokenColor,
+} from './code-highlighter';
 export { CitationChip, MarkdownImage, MarkdownLink } from './default-renderers';
 export { lexMarkdown, type MarkdownLexer } from './lex-markdown';
 export { Markdown, type MarkdownProps } from './markdown';
 export { MarkdownBlockView, type MarkdownBlockViewProps } from './markdown-block-view';
+export { CodeHighlighterContext } from './markdown-context';
 export { defaultMarkdownLabels, formatLabel, type MarkdownLabels } from './markdown-labels';
 export type {
   MarkdownCitationProps,
@@ -24,4 +36,5 @@ export {
   type StreamingMarkdownOptions,
   type StreamingMarkdownStats,
 } from './streaming-markdown';
+export { useHighlightedCode } from './use-highlighted-code';
 export { type UseMarkdownBlocksOptions, useMarkdownBlocks } from './use-markdown-blocks';

@@ -1,6 +1,7 @@
 'use client';
 import { type ComponentType, createContext } from 'react';
 import { CodeBlock } from './code-block';
+import type { CodeHighlighterLoader } from './code-highlighter';
 import { CitationChip, MarkdownImage, MarkdownLink } from './default-renderers';
 import { defaultMarkdownLabels, type MarkdownLabels } from './markdown-labels';
 import type {
@@ -20,6 +21,8 @@ export interface RenderOptions {
   citation: ComponentType<MarkdownCitationProps>;
   labels: MarkdownLabels;
   baseUrl: string | undefined;
+  /** Loads the code highlighter; undefined shows code plain. */
+  highlighter: CodeHighlighterLoader | undefined;
 }
 
 /** Defaults of {@link RenderOptions}. */
@@ -30,6 +33,7 @@ export const defaultRenderOptions: RenderOptions = {
   citation: CitationChip,
   labels: defaultMarkdownLabels,
   baseUrl: undefined,
+  highlighter: undefined,
 };
 
 /** Render options of the enclosing `<Markdown>`. */
@@ -52,3 +56,9 @@ export const CitationContext = createContext<CitationContextValue>({
   indexOf: new Map(),
   onClick: () => {},
 });
+
+/**
+ * The code highlighter loader for every `<Markdown>` inside that has no `highlighter` prop of its own;
+ * `ChatWindow.Root` provides its `highlighter` prop through it.
+ */
+export const CodeHighlighterContext = createContext<CodeHighlighterLoader | undefined>(undefined);

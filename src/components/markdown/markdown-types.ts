@@ -1,5 +1,6 @@
 'use client';
 import type { ComponentType, ReactNode } from 'react';
+import type { CodeHighlighterLoader } from './code-highlighter';
 import type { MarkdownLabels } from './markdown-labels';
 
 /** A quote a citation marker can point at; FastGPT's `QuoteItem` fits. */
@@ -10,7 +11,7 @@ export interface MarkdownCitationSource {
   sourceName?: string;
 }
 
-/** Props of a code block renderer (override it to add a lazily loaded highlighter). */
+/** Props of a code block renderer (`components.code`). */
 export interface MarkdownCodeBlockProps {
   /** The code, exactly as written. */
   code: string;
@@ -20,6 +21,8 @@ export interface MarkdownCodeBlockProps {
   streaming: boolean;
   /** The renderer's labels. */
   labels: MarkdownLabels;
+  /** The `<Markdown>`'s highlighter loader, if any; pass the props to `useHighlightedCode` to use it. */
+  highlighter?: CodeHighlighterLoader;
 }
 
 /** Props of a link renderer. */

@@ -1,10 +1,12 @@
 'use client';
-import { type ComponentPropsWithoutRef, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type ComponentPropsWithoutRef, useCallback, useContext, useEffect, useMemo, useRef } from 'react';
+import type { CodeHighlighterLoader } from './code-highlighter';
 import type { MarkdownLexer } from './lex-markdown';
 import { MarkdownBlocksView } from './markdown-block-view';
 import {
   CitationContext,
   type CitationContextValue,
+  CodeHighlighterContext,
   DefinitionsContext,
   defaultRenderOptions,
   type RenderOptions,
@@ -30,6 +32,11 @@ export interface MarkdownProps extends Omit<ComponentPropsWithoutRef<'div'>, 'ch
   components?: MarkdownComponents;
   /** Strings, English by default. */
   labels?: Partial<MarkdownLabels>;
+  /**
+   * Loads a syntax highlighter for code blocks (see `CodeHighlighterLoader`), called only once a settled
+   * code block with a language shows; keep it stable. Defaults to the enclosing `ChatWindow.Root`'s.
+   */
+  highlighter?: CodeHighlighterLoader;
   /** The lexer, read once on mount (default `lexMarkdown`); inject one to count parses. */
   lex?: MarkdownLexer;
 }
@@ -52,9 +59,12 @@ export function Markdown({
   components,
   labels,
   lex,
+  highlighter,
   className,
   ...rest
 }: MarkdownProps) {
+  const inheritedHighlighter = useContext(CodeHighlighterContext);
+  const loader = highlighter ?? inheritedHighlighter;
   const snapshot = useMarkdownBlocks(text, { streaming, lex });
 
   const { code, link, image, citation } = components ?? {};
@@ -70,8 +80,9 @@ export function Markdown({
       citation: citation ?? defaultRenderOptions.citation,
       labels: labels ? { ...defaultMarkdownLabels, ...labels } : defaultMarkdownLabels,
       baseUrl,
+      highlighter: loader,
     }),
-    [code, link, image, citation, labelKey, baseUrl],
+    [code, link, image, citation, labelKey, baseUrl, loader],
   );
 
   const onCitationClickRef = useRef(onCitationClick);

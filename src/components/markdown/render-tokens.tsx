@@ -250,6 +250,7 @@ function renderBlock(token: Token, key: number, state: RenderState, last: boolea
           language={codeLanguage(code)}
           streaming={state.open && last && isOpenFence(code)}
           labels={state.options.labels}
+          highlighter={state.options.highlighter}
         />
       );
     }
