@@ -13,6 +13,8 @@ export {
   useChatWindowControls,
   useChatWindowState,
 } from './chat-window-context';
+export { ChatWindowHistory, type ChatWindowHistoryProps } from './chat-window-history';
+export type { ChatWindowHistoryMode } from './chat-window-history-layout';
 export { ChatWindowMessages, type ChatWindowMessagesProps } from './chat-window-messages';
 export { ChatWindowRoot, type ChatWindowRootProps, type ChatWindowTheme } from './chat-window-root';
 export type { ChatWindowPartRenderers, PartRendererProps } from './part-renderers';
