@@ -103,7 +103,7 @@ export function ChatWindowHistoryLayout({
             <button
               ref={toggle}
               type="button"
-              className="fgk-button fgk-history-toggle"
+              className="fgk-history-toggle"
               aria-expanded={open}
               aria-controls={panelId}
               onClick={() => setOpen((value) => !value)}

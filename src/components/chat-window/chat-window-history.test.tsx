@@ -171,7 +171,7 @@ describe('ChatWindow.History', () => {
       expect(input).toHaveValue('旅行');
       expect(requestsTo('/updateHistory')).toHaveLength(0);
 
-      await user.keyboard('{Enter}');
+      fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
       await findChatButton('旅行');
       expect(requestsTo('/updateHistory')).toHaveLength(1);
     });

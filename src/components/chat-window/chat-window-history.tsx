@@ -55,6 +55,8 @@ const FAILURE_STRING: Record<
 type FocusRequest = { chatId: string; target: 'open' | 'pin'; pinned?: boolean } | 'new' | null;
 
 const SKELETON_ROWS = [0, 1, 2, 3, 4, 5];
+/** How often the relative times ("5 min. ago") are brought up to date. */
+const CLOCK_TICK_MS = 60_000;
 
 const titleOf = (item: ChatHistoryItem, strings: ChatWindowStrings) =>
   item.customTitle || item.title || strings.historyUntitled;
@@ -93,6 +95,12 @@ export function ChatWindowHistory({
   const navRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
+  // Re-renders now and then so relative times stay true; the labels themselves read the clock below.
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((tick) => tick + 1), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
   const pinnedId = useId();
   const recentId = useId();
 

@@ -43,7 +43,7 @@ export function HistoryClearAll({ strings, onConfirm }: HistoryClearAllProps) {
           <div className="fgk-history-confirm-actions">
             <button
               type="button"
-              className="fgk-button fgk-history-danger-button"
+              className="fgk-history-danger-button"
               onClick={() => {
                 setAsking(false);
                 onConfirm();
@@ -51,18 +51,18 @@ export function HistoryClearAll({ strings, onConfirm }: HistoryClearAllProps) {
             >
               {strings.historyClearConfirmButton}
             </button>
-            <button ref={cancelButton} type="button" className="fgk-button" onClick={cancel}>
+            <button
+              ref={cancelButton}
+              type="button"
+              className="fgk-button fgk-history-confirm-button"
+              onClick={cancel}
+            >
               {strings.historyCancel}
             </button>
           </div>
         </fieldset>
       ) : (
-        <button
-          ref={clearButton}
-          type="button"
-          className="fgk-button fgk-history-clear"
-          onClick={() => setAsking(true)}
-        >
+        <button ref={clearButton} type="button" className="fgk-history-clear" onClick={() => setAsking(true)}>
           <HistoryIcon name="trash" />
           {strings.historyClearAll}
         </button>

@@ -167,8 +167,10 @@ function RenameBox({ item, title, strings, onRename, onMode }: HistoryItemProps)
       event.stopPropagation();
       event.preventDefault();
       cancel();
-    } else if (event.key === 'Enter' && isComposing(event)) {
+    } else if (event.key === 'Enter') {
+      // Handled here rather than by the form's implicit submit, which Safari fires for IME Enter too.
       event.preventDefault();
+      if (!isComposing(event)) save();
     }
   };
   const handleBlur = (event: FocusEvent<HTMLFormElement>) => {
@@ -233,17 +235,13 @@ function DeleteConfirm({ item, title, strings, onDelete, onMode }: HistoryItemPr
         {formatLabel(strings.historyDeleteConfirm, { title })}
       </legend>
       <div className="fgk-history-confirm-actions">
-        <button
-          type="button"
-          className="fgk-button fgk-history-danger-button"
-          onClick={() => onDelete(chatId)}
-        >
+        <button type="button" className="fgk-history-danger-button" onClick={() => onDelete(chatId)}>
           {strings.historyDeleteConfirmButton}
         </button>
         <button
           ref={cancelButton}
           type="button"
-          className="fgk-button"
+          className="fgk-button fgk-history-confirm-button"
           onClick={() => onMode(chatId, 'idle')}
         >
           {strings.historyCancel}
