@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { Profiler } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test-setup/axe';
 import { type SeedChatOptions, seedFakeChat } from '../../test-setup/hook-test-helpers';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
@@ -101,6 +102,41 @@ describe('ChatWindow.History', () => {
       await findChatButton('Chat 6');
       expect(titles()).toEqual(chats.map((c) => c.title));
       expect(within(nav()).queryByRole('button', { name: 'Load more' })).toBeNull();
+      expect(requestsTo('/getHistories').map((r) => (r.body as { offset: number }).offset)).toEqual([0, 5]);
+    });
+  });
+
+  describe('infinite loading', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('loads the next page by itself when the end of the list scrolls into view', async () => {
+      const observed: Element[] = [];
+      // jsdom has no IntersectionObserver: this one reports every observed element as visible at once.
+      class VisibleObserver {
+        constructor(private readonly callback: IntersectionObserverCallback) {}
+        observe(element: Element) {
+          observed.push(element);
+          const entry = { isIntersecting: true, target: element } as IntersectionObserverEntry;
+          queueMicrotask(() => this.callback([entry], this as unknown as IntersectionObserver));
+        }
+        disconnect() {}
+        unobserve() {}
+        takeRecords() {
+          return [];
+        }
+      }
+      vi.stubGlobal('IntersectionObserver', VisibleObserver);
+      const chats = Array.from({ length: 7 }, (_, n) => ({
+        chatId: `chat-${n}`,
+        title: `Chat ${n}`,
+        updateTime: now - n * MINUTE,
+      }));
+      const { requestsTo } = renderWithHistory(chats, { historyProps: { pageSize: 5 } });
+      await findChatButton('Chat 6');
+      expect(titles()).toEqual(chats.map((c) => c.title));
+      expect(observed.every((element) => element.classList.contains('fgk-history-sentinel'))).toBe(true);
       expect(requestsTo('/getHistories').map((r) => (r.body as { offset: number }).offset)).toEqual([0, 5]);
     });
   });
@@ -334,6 +370,40 @@ describe('ChatWindow.History', () => {
 });
 
 describe('ChatWindow.History in a custom layout', () => {
+  it('does not re-render while a reply streams, and shows the new chat once it ends', async () => {
+    const setup = setupFastGPT({ fake: { tokenDelayMs: 25 } });
+    seedFakeChat(setup.fake, alpha);
+    // Commits of each part while the log says a reply is running.
+    const commits = { history: 0, log: 0 };
+    const count = (id: keyof typeof commits) => () => {
+      if (document.querySelector('[role="log"]')?.getAttribute('aria-busy') === 'true') commits[id]++;
+    };
+    const user = userEvent.setup();
+    render(
+      <ChatWindow.Root>
+        <Profiler id="history" onRender={count('history')}>
+          <ChatWindow.History />
+        </Profiler>
+        <Profiler id="log" onRender={count('log')}>
+          <ChatWindow.Messages />
+        </Profiler>
+        <ChatWindow.Composer />
+      </ChatWindow.Root>,
+      { wrapper: setup.wrapper },
+    );
+    await findChatButton('Alpha');
+    await user.type(composer(), 'hello there');
+    await user.keyboard('{Enter}');
+    await waitFor(
+      () => expect(log().querySelector('[data-role="assistant"]')).toHaveAttribute('data-status', 'done'),
+      { timeout: 5_000 },
+    );
+    // The list shows the new chat once the reply has ended, and not once re-rendered while it streamed.
+    await findChatButton('hello there');
+    expect(commits.log).toBeGreaterThanOrEqual(2);
+    expect(commits.history).toBe(0);
+  });
+
   it('works inside ChatWindow.Root beside the other parts', async () => {
     const setup = setupFastGPT();
     seedFakeChat(setup.fake, alpha);
