@@ -152,6 +152,67 @@ export interface ChatWindowStrings {
   initFailed: string;
   /** Shown in the composer when a send was refused because required variables are empty. */
   variablesRequiredBeforeSend: string;
+  // history
+  /** Accessible name of the history sidebar, and the text of the button that opens it in narrow windows. */
+  historyLabel: string;
+  /** The button that starts a new chat. */
+  historyNewChat: string;
+  /** Heading of the pinned chats. */
+  historyPinned: string;
+  /** Heading of the other chats. */
+  historyRecent: string;
+  /** Shown when the app has no chats. */
+  historyEmpty: string;
+  /** Announced while the chat list loads. */
+  historyLoading: string;
+  /** Shown when the chat list cannot load; `{message}` becomes the error's message. */
+  historyLoadFailed: string;
+  /** The button that loads the next page of chats. */
+  historyLoadMore: string;
+  /** Shown while the next page of chats loads. */
+  historyLoadingMore: string;
+  /** Title of a chat that has neither a custom nor an automatic title. */
+  historyUntitled: string;
+  /** Accessible name of a chat's rename button; `{title}` becomes the chat's title. */
+  historyRename: string;
+  /** Accessible name of the rename text box; `{title}` becomes the chat's title. */
+  historyRenameInput: string;
+  /** Placeholder of the rename text box (an empty title restores the automatic one). */
+  historyRenamePlaceholder: string;
+  /** Hint of the rename text box. */
+  historyRenameHint: string;
+  /** The button that saves a new title. */
+  historyRenameSave: string;
+  /** Accessible name of a chat's pin button; `{title}` becomes the chat's title. */
+  historyPin: string;
+  /** Accessible name of a pinned chat's unpin button; `{title}` becomes the chat's title. */
+  historyUnpin: string;
+  /** Accessible name of a chat's delete button; `{title}` becomes the chat's title. */
+  historyDelete: string;
+  /** Question that confirms deleting a chat; `{title}` becomes the chat's title. */
+  historyDeleteConfirm: string;
+  /** The button that confirms deleting a chat. */
+  historyDeleteConfirmButton: string;
+  /** The button that cancels a rename, a delete or clearing the list. */
+  historyCancel: string;
+  /** The button that deletes every chat. */
+  historyClearAll: string;
+  /** Question that confirms deleting every chat. */
+  historyClearConfirm: string;
+  /** The button that confirms deleting every chat. */
+  historyClearConfirmButton: string;
+  /** Shown when a rename fails (the old title is back); `{message}` becomes the error's message. */
+  historyRenameFailed: string;
+  /** Shown when pinning or unpinning fails; `{message}` becomes the error's message. */
+  historyPinFailed: string;
+  /** Shown when deleting a chat fails (it is back in the list); `{message}` becomes the error's message. */
+  historyDeleteFailed: string;
+  /** Shown when clearing the list fails (the chats are back); `{message}` becomes the error's message. */
+  historyClearFailed: string;
+  /** Accessible name of the button that hides an error message. */
+  historyDismiss: string;
+  /** BCP 47 locale that dates in the list are formatted for (e.g. `en`, `zh-CN`). */
+  historyDateLocale: string;
   /** Strings of the markdown renderer (code block copy button, citation chips…). */
   markdown: MarkdownLabels;
 }

@@ -1,30 +1,57 @@
 'use client';
 import { ChatWindowComposer } from './chat-window-composer';
+import { ChatWindowHistory, type ChatWindowHistoryProps } from './chat-window-history';
+import { ChatWindowHistoryLayout, type ChatWindowHistoryMode } from './chat-window-history-layout';
 import { ChatWindowMessages } from './chat-window-messages';
 import { ChatWindowRoot, type ChatWindowRootProps } from './chat-window-root';
 
 /** Props of {@link ChatWindow}: those of `ChatWindow.Root`; without children it renders the default parts. */
-export interface ChatWindowProps extends ChatWindowRootProps {}
+export interface ChatWindowProps extends ChatWindowRootProps {
+  /**
+   * Adds the history sidebar (`ChatWindow.History`) beside the chat: new chat, the app's chats, rename, pin,
+   * delete, clear all. In windows narrower than 640 px it becomes a drawer behind a Conversations button.
+   * Default false.
+   */
+  showHistory?: boolean;
+  /** With `showHistory`: force the `sidebar` or the `drawer` instead of choosing by width (default `auto`). */
+  historyMode?: ChatWindowHistoryMode;
+  /** With `showHistory`: props of the history list (page size, source, class name…). */
+  historyProps?: Omit<ChatWindowHistoryProps, 'id'>;
+}
 
 /**
- * A complete FastGPT chat: the message log and the composer, themed by `--fgk-*` variables and localized.
- * For custom layouts use the parts: `ChatWindow.Root`, `ChatWindow.Messages`, `ChatWindow.Composer` (also
- * exported as `ChatWindowRoot`, `ChatWindowMessages`, `ChatWindowComposer` for React Server Components,
- * which cannot dot into a client module).
+ * A complete FastGPT chat: the message log and the composer, and with `showHistory` the history sidebar,
+ * themed by `--fgk-*` variables and localized. For custom layouts use the parts: `ChatWindow.Root`,
+ * `ChatWindow.Messages`, `ChatWindow.Composer`, `ChatWindow.History` (also exported as `ChatWindowRoot`,
+ * `ChatWindowMessages`, `ChatWindowComposer`, `ChatWindowHistory` for React Server Components, which cannot
+ * dot into a client module).
  *
  * @example
  * <FastGPTProvider client={client}>
- *   <ChatWindow appId="app-1" locale="zh-CN" theme="auto" />
+ *   <ChatWindow appId="app-1" locale="zh-CN" theme="auto" showHistory />
  * </FastGPTProvider>
  */
-export function ChatWindow({ children, ...props }: ChatWindowProps) {
+export function ChatWindow({
+  children,
+  showHistory = false,
+  historyMode = 'auto',
+  historyProps,
+  ...props
+}: ChatWindowProps) {
+  const parts = children ?? (
+    <>
+      <ChatWindowMessages />
+      <ChatWindowComposer />
+    </>
+  );
   return (
     <ChatWindowRoot {...props}>
-      {children ?? (
-        <>
-          <ChatWindowMessages />
-          <ChatWindowComposer />
-        </>
+      {showHistory ? (
+        <ChatWindowHistoryLayout mode={historyMode} historyProps={historyProps}>
+          {parts}
+        </ChatWindowHistoryLayout>
+      ) : (
+        parts
       )}
     </ChatWindowRoot>
   );
@@ -36,3 +63,5 @@ ChatWindow.Root = ChatWindowRoot;
 ChatWindow.Messages = ChatWindowMessages;
 /** The composer (see {@link ChatWindowComposer}). */
 ChatWindow.Composer = ChatWindowComposer;
+/** The history sidebar: new chat, the chat list, rename, pin, delete, clear all (see {@link ChatWindowHistory}). */
+ChatWindow.History = ChatWindowHistory;

@@ -22,6 +22,8 @@ export {
   useChatWindowControls,
   useChatWindowState,
 } from './chat-window-context';
+export { ChatWindowHistory, type ChatWindowHistoryProps } from './chat-window-history';
+export type { ChatWindowHistoryMode } from './chat-window-history-layout';
 export { ChatWindowMessages, type ChatWindowMessagesProps } from './chat-window-messages';
 export { ChatWindowRoot, type ChatWindowRootProps, type ChatWindowTheme } from './chat-window-root';
 export { ChatWindowWelcome, type ChatWindowWelcomeProps } from './chat-window-welcome';
