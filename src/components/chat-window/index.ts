@@ -16,3 +16,4 @@ export {
 export { ChatWindowMessages, type ChatWindowMessagesProps } from './chat-window-messages';
 export { ChatWindowRoot, type ChatWindowRootProps, type ChatWindowTheme } from './chat-window-root';
 export type { ChatWindowPartRenderers, PartRendererProps } from './part-renderers';
+export { ChatWindowSuggestions, type ChatWindowSuggestionsProps } from './suggested-questions';
