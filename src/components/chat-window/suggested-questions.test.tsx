@@ -85,10 +85,8 @@ describe('ChatWindowSuggestions', () => {
         '能再详细讲讲「「how do I de」吗？',
       ),
     );
-    const completions = requestsTo('/chat/completions');
-    expect((completions.at(-1)?.body as { messages: Array<{ content: unknown }> }).messages.at(-1)).toEqual(
-      expect.objectContaining({ content: '「how do I dep」有哪些实际例子？' }),
-    );
+    const last = requestsTo('/chat/completions').at(-1)?.body as { messages: Array<{ content: unknown }> };
+    expect(last.messages.at(-1)?.content).toBe('「how do I dep」有哪些实际例子？');
     expect(requestsTo('createQuestionGuide')).toHaveLength(2);
   });
 
