@@ -55,7 +55,9 @@ describe('MessageActions', () => {
       expect(await navigator.clipboard.readText()).toBe('推理完成：reason about it 的答案是 42。');
       const copied = within(actionsOf(reply)).getByRole('button', { name: 'Copied' });
       expect(copied).toHaveAttribute('title', 'Copied');
-      expect(within(reply).getByRole('status')).toHaveTextContent('Copied');
+      const live = reply.querySelector('[data-slot="chat-window-message-actions-live"]');
+      expect(live).toHaveAttribute('aria-live', 'polite');
+      expect(live).toHaveTextContent('Copied');
     });
 
     it('copies the user’s own words', async () => {

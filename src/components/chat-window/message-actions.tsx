@@ -90,6 +90,13 @@ export function MessageActions({ message, strings, onEdit, focusEdit = false }: 
   const { rate, feedbackOf } = useFeedback({ appId, chatId });
 
   const [panel, setPanel] = useState<Panel>('none');
+  // A reply that starts (e.g. a queued message) takes Delete away; its confirmation goes with it. Adjusted
+  // while rendering rather than in an effect, so the toggle costs no extra commit.
+  const [wasBusy, setWasBusy] = useState(busy);
+  if (busy !== wasBusy) {
+    setWasBusy(busy);
+    if (busy && panel === 'confirm-delete') setPanel('none');
+  }
   const [copyState, setCopyState] = useState<CopyState>('idle');
   const [feedbackFailed, setFeedbackFailed] = useState(false);
   // Until this row rates, the message's own feedback (from the records) is the truth; after, the hook's.
@@ -250,7 +257,8 @@ export function MessageActions({ message, strings, onEdit, focusEdit = false }: 
           {formatLabel(strings.deleteFailed, { message: deleteFailure.message })}
         </p>
       )}
-      <span className="fgk-visually-hidden" role="status">
+      {/* A bare live region (no status role): the window's announcer stays the one status of the window. */}
+      <span className="fgk-visually-hidden" aria-live="polite" data-slot="chat-window-message-actions-live">
         {copied ? strings.messageCopied : ''}
       </span>
     </div>

@@ -64,9 +64,13 @@ describe('MessageRow', () => {
     render(<ChatWindow />, { wrapper: setup.wrapper });
     const input = screen.getByRole('textbox', { name: 'Message' });
     const assistants = () => document.querySelectorAll('[data-role="assistant"]');
+    // The chat's status, which turns ready only after the reply's last frame.
+    const ready = () =>
+      expect(document.querySelector('[data-slot="chat-window"]')).toHaveAttribute('data-status', 'ready');
 
     await user.type(input, 'first question{Enter}');
     await waitFor(() => expect(assistants()[0]).toHaveAttribute('data-status', 'done'));
+    await waitFor(ready);
     const firstReply = [...toolbarCommits.keys()].find((key) => key.startsWith('assistant: '));
     expect(firstReply).toContain('first question');
     expect(toolbarCommits.get('user: first question')).toBeGreaterThan(0);
@@ -75,6 +79,7 @@ describe('MessageRow', () => {
 
     await user.type(input, 'second question, long enough for its echo to stream in many frames{Enter}');
     await waitFor(() => expect(assistants()[1]).toHaveAttribute('data-status', 'done'), { timeout: 5_000 });
+    await waitFor(ready);
     // The second reply streamed in many frames…
 
     expect(renders.size).toBeGreaterThan(5);
