@@ -213,6 +213,53 @@ export interface ChatWindowStrings {
   historyDismiss: string;
   /** BCP 47 locale that dates in the list are formatted for (e.g. `en`, `zh-CN`). */
   historyDateLocale: string;
+  // message actions
+  /** Accessible name of the toolbar under a message. */
+  messageActions: string;
+  /** Copy button of a message (its text, without reasoning). */
+  copyMessage: string;
+  /** Shown and announced for a moment after a message was copied. */
+  messageCopied: string;
+  /** Shown when the clipboard refused or is unavailable. */
+  copyFailed: string;
+  /** The "good answer" feedback toggle. */
+  feedbackGood: string;
+  /** The "bad answer" feedback toggle; opens the optional reason form. */
+  feedbackBad: string;
+  /** Label of the optional reason box of a bad rating. */
+  feedbackReasonLabel: string;
+  /** Sends a bad rating with its reason. */
+  feedbackSubmit: string;
+  /** Closes the reason form without rating. */
+  feedbackCancel: string;
+  /** Shown when FastGPT refused a rating (the rating is undone). */
+  feedbackFailed: string;
+  /** Asks the last question again. */
+  regenerate: string;
+  /** Opens a user message for editing. */
+  editMessage: string;
+  /** Label of the text box that edits a user message. */
+  editLabel: string;
+  /** Saves an edited message (it is sent again and later messages are replaced). */
+  editSave: string;
+  /** Leaves editing without changes. */
+  editCancel: string;
+  /** Shown when an edited message would be empty. */
+  editEmpty: string;
+  /** Deletes a message (after a confirmation). */
+  deleteMessage: string;
+  /** The confirmation question before deleting. */
+  deleteConfirm: string;
+  /** Confirms the deletion. */
+  deleteConfirmYes: string;
+  /** Keeps the message. */
+  deleteCancel: string;
+  /** Shown when FastGPT refused a deletion (the message is back); `{message}` becomes the error's message. */
+  deleteFailed: string;
+  /** Accessible name of the group of suggested follow-up questions. */
+  suggestions: string;
+  /** Read out while suggested questions load. */
+  suggestionsLoading: string;
   /** Strings of the markdown renderer (code block copy button, citation chips…). */
   markdown: MarkdownLabels;
 }

@@ -28,3 +28,4 @@ export { ChatWindowMessages, type ChatWindowMessagesProps } from './chat-window-
 export { ChatWindowRoot, type ChatWindowRootProps, type ChatWindowTheme } from './chat-window-root';
 export { ChatWindowWelcome, type ChatWindowWelcomeProps } from './chat-window-welcome';
 export type { ChatWindowPartRenderers, PartRendererProps } from './part-renderers';
+export { ChatWindowSuggestions, type ChatWindowSuggestionsProps } from './suggested-questions';

@@ -1,11 +1,13 @@
 'use client';
-import { memo, type ReactNode, useState } from 'react';
+import { memo, type ReactNode, useCallback, useState } from 'react';
 import type { ChatMessage, MessagePart } from '../../core/chat-message';
 import type { ChatWindowStrings } from '../../i18n';
 import { Markdown, sanitizeUrl } from '../markdown';
 import { useChatWindowControls } from './chat-window-context';
 import { InteractivePartView } from './interactive-part';
+import { MessageActions } from './message-actions';
 import { MessageDetails } from './message-details';
+import { MessageEdit } from './message-edit';
 import { MessageError } from './message-error';
 import type { PartRendererProps } from './part-renderers';
 import { createQuoteReveal } from './quote-reveal';
@@ -99,12 +101,27 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
   const lastIndex = parts.length - 1;
   const waiting = status === 'pending' || (streaming && parts.length === 0);
   const [quotes] = useState(createQuoteReveal);
+  const settled = status !== 'pending' && !streaming;
+  // Row-local, so opening the editor re-renders this row alone; `returnFocus` puts focus back on Edit after
+  // a cancel.
+  const [editing, setEditing] = useState(false);
+  const [returnFocus, setReturnFocus] = useState(false);
+  const startEdit = useCallback(() => {
+    setReturnFocus(false);
+    setEditing(true);
+  }, []);
+  const closeEdit = useCallback((outcome: 'saved' | 'cancelled') => {
+    setEditing(false);
+    setReturnFocus(outcome === 'cancelled');
+  }, []);
+  const isEditing = editing && role === 'user' && settled;
   return (
     <div className="fgk-message" data-slot="chat-window-message" data-role={role} data-status={status}>
       <span className="fgk-visually-hidden">
         {role === 'user' ? strings.userLabel : strings.assistantLabel}
       </span>
-      {(parts.length > 0 || waiting) && (
+      {isEditing && <MessageEdit message={message} strings={strings} onClose={closeEdit} />}
+      {!isEditing && (parts.length > 0 || waiting) && (
         <div className="fgk-message-bubble">
           {parts.map((part, index) => (
             <PartView
@@ -133,6 +150,9 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
         </div>
       )}
       {role === 'assistant' && <MessageDetails message={message} reveal={quotes} strings={strings} />}
+      {settled && !isEditing && (
+        <MessageActions message={message} strings={strings} onEdit={startEdit} focusEdit={returnFocus} />
+      )}
       {status === 'stopped' && (
         <span className="fgk-message-badge" data-slot="chat-window-stopped">
           {strings.stopped}
