@@ -77,6 +77,9 @@ describe('ChatWindow.Messages', () => {
     expect(within(log()).queryByText('Follow-ups')).toBeNull();
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hi{Enter}');
     await waitFor(() => expect(within(log()).getByText('Follow-ups')).toBeInTheDocument());
+    await waitFor(() =>
+      expect(log().querySelector('[data-role="assistant"]')).toHaveAttribute('data-status', 'done'),
+    );
     expect(within(log()).queryByText('Welcome!')).toBeNull();
   });
 });

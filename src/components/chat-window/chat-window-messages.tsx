@@ -6,9 +6,11 @@ import { useIsomorphicLayoutEffect } from '../../hooks/use-isomorphic-layout-eff
 import { type ChatWindowStrings, useChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
 import { useChatWindow } from './chat-window-context';
+import { ChatWindowWelcome } from './chat-window-welcome';
 import { classNames } from './class-names';
 import { MessageError } from './message-error';
 import { MessageRow } from './message-row';
+import { ChatWindowSuggestions } from './suggested-questions';
 import { useFollowScroll } from './use-follow-scroll';
 
 /** Threads longer than this many messages render only the rows in view (see `virtualizeAfter`). */
@@ -23,9 +25,12 @@ export interface ChatWindowMessagesProps extends ComponentPropsWithoutRef<'div'>
    * of messages stays light (default 80). Below it every row is rendered, which keeps find-in-page working.
    */
   virtualizeAfter?: number;
-  /** Shown instead of the default empty text before the first message (e.g. `<ChatWindow.Welcome />`). */
+  /**
+   * Shown in the log before the first message; default: the app's welcome text and variables form
+   * (`ChatWindowWelcome`), or an invitation to ask when the app has neither.
+   */
   empty?: ReactNode;
-  /** Shown after the last message while the chat is ready (e.g. `<ChatWindow.Suggestions />`). */
+  /** Shown after the last message; default: suggested questions after a finished reply (`ChatWindowSuggestions`). */
   footer?: ReactNode;
 }
 
@@ -183,7 +188,12 @@ export function ChatWindowMessages({
               />
             </div>
           )}
-          {showEmpty && (empty ?? <p className="fgk-chat-empty">{strings.empty}</p>)}
+          {showEmpty &&
+            (empty === undefined ? (
+              <ChatWindowWelcome fallback={<p className="fgk-chat-empty">{strings.empty}</p>} />
+            ) : (
+              empty
+            ))}
           {virtual ? (
             <div ref={spacer} className="fgk-chat-virtual" style={{ blockSize: totalSize }}>
               {virtualizer.getVirtualItems().map((item) => (
@@ -216,7 +226,8 @@ export function ChatWindowMessages({
               <MessageError error={orphanError} canRetry onRetry={retry} strings={strings} />
             </div>
           )}
-          {!busy && messages.length > 0 && footer}
+          {/* Mounted while replies run too (the suggestions hide themselves), so nothing is fetched twice. */}
+          {messages.length > 0 && (footer === undefined ? <ChatWindowSuggestions /> : footer)}
         </div>
       </div>
       {follow.detached && (

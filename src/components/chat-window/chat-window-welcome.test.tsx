@@ -32,11 +32,8 @@ function renderWelcome({ variables = VARIABLES, welcomeText = '**你好**，我�
   app.chatConfig = { ...app.chatConfig, welcomeText, variables };
   const user = userEvent.setup();
   const view = render(
-    <ChatWindow.Root variables={{ uid: 'u-42' }}>
-      <ChatWindowWelcome />
-      <ChatWindow.Messages />
-      <ChatWindow.Composer />
-    </ChatWindow.Root>,
+    // The default layout shows the welcome inside the log before the first message.
+    <ChatWindow variables={{ uid: 'u-42' }} />,
     { wrapper: setup.wrapper },
   );
   const completions = () => setup.fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
@@ -183,7 +180,7 @@ describe('ChatWindowWelcome', () => {
         <Profiler id="welcome" onRender={() => commits++}>
           <ChatWindowWelcome />
         </Profiler>
-        <ChatWindow.Messages />
+        <ChatWindow.Messages empty={null} />
         <ChatWindow.Composer />
       </ChatWindow.Root>,
       { wrapper: setup.wrapper },

@@ -13,14 +13,17 @@ const selectChatId = (state: ChatState) => state.chatId;
 const selectIsEmpty = (state: ChatState) => state.messages.length === 0;
 
 /** Props of {@link ChatWindowWelcome}; other props go to the `section`. */
-export interface ChatWindowWelcomeProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {}
+export interface ChatWindowWelcomeProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /** Shown instead when the app has neither welcome text nor variables to ask for (default nothing). */
+  fallback?: ReactNode;
+}
 
 /**
  * What a chat shows before its first message: the app's welcome text (markdown) and a form for the app's
  * variables (hidden and internal ones, and those the Root's `variables` prop sets, left out). Required
  * variables are enforced: the composer will not send until they are filled in. A skeleton while the app
- * loads; a sentence and Retry if it fails. Renders nothing once the chat has messages, or when the app has
- * neither welcome text nor variables to ask for.
+ * loads; a sentence and Retry if it fails. Renders nothing once the chat has messages, and `fallback` when
+ * the app has neither welcome text nor variables to ask for. `ChatWindow.Messages` shows it by default.
  *
  * @example
  * <ChatWindow.Root appId="app-1">
@@ -29,7 +32,7 @@ export interface ChatWindowWelcomeProps extends Omit<ComponentPropsWithoutRef<'s
  *   <ChatWindow.Composer />
  * </ChatWindow.Root>
  */
-export function ChatWindowWelcome({ className, ...rest }: ChatWindowWelcomeProps) {
+export function ChatWindowWelcome({ className, fallback = null, ...rest }: ChatWindowWelcomeProps) {
   // Store slices and stable controls only: nothing here re-renders while a reply streams.
   const { appId, baseUrl, fixedVariableKeys } = useChatWindowControls();
   const chatId = useChatWindowState(selectChatId);
@@ -77,7 +80,7 @@ export function ChatWindowWelcome({ className, ...rest }: ChatWindowWelcomeProps
       </div>,
     );
   }
-  if (!init.welcomeText && fields.length === 0) return null;
+  if (!init.welcomeText && fields.length === 0) return fallback;
   return section(
     'ready',
     <>

@@ -146,7 +146,9 @@ describe('ChatWindow', () => {
           if (announcer.textContent) announcements.push(announcer.textContent);
         }
         for (const record of records) {
-          if (record.attributeName === 'aria-busy') busy.push(log().getAttribute('aria-busy') ?? '');
+          if (record.attributeName === 'aria-busy' && record.target === log()) {
+            busy.push(log().getAttribute('aria-busy') ?? '');
+          }
         }
       });
       observer.observe(view.container, {

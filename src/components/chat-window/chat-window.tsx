@@ -4,6 +4,8 @@ import { ChatWindowHistory, type ChatWindowHistoryProps } from './chat-window-hi
 import { ChatWindowHistoryLayout, type ChatWindowHistoryMode } from './chat-window-history-layout';
 import { ChatWindowMessages } from './chat-window-messages';
 import { ChatWindowRoot, type ChatWindowRootProps } from './chat-window-root';
+import { ChatWindowWelcome } from './chat-window-welcome';
+import { ChatWindowSuggestions } from './suggested-questions';
 
 /** Props of {@link ChatWindow}: those of `ChatWindow.Root`; without children it renders the default parts. */
 export interface ChatWindowProps extends ChatWindowRootProps {
@@ -65,3 +67,7 @@ ChatWindow.Messages = ChatWindowMessages;
 ChatWindow.Composer = ChatWindowComposer;
 /** The history sidebar: new chat, the chat list, rename, pin, delete, clear all (see {@link ChatWindowHistory}). */
 ChatWindow.History = ChatWindowHistory;
+/** The welcome text and variables form shown before the first message (see {@link ChatWindowWelcome}). */
+ChatWindow.Welcome = ChatWindowWelcome;
+/** Suggested follow-up questions after a reply (see {@link ChatWindowSuggestions}). */
+ChatWindow.Suggestions = ChatWindowSuggestions;

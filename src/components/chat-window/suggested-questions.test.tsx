@@ -12,8 +12,7 @@ function renderWithSuggestions(prepare?: (setup: ReturnType<typeof setupHoldable
   const user = userEvent.setup();
   const view = render(
     <ChatWindow.Root>
-      <ChatWindow.Messages />
-      <ChatWindowSuggestions className="mine" />
+      <ChatWindow.Messages footer={<ChatWindowSuggestions className="mine" />} />
       <ChatWindow.Composer />
     </ChatWindow.Root>,
     { wrapper: setup.wrapper },
