@@ -132,6 +132,22 @@ export function fieldsFromUserInput(items: readonly UserInputFormItem[] | undefi
 }
 
 /**
+ * Whether the variables form asks the user for `variable`: not a hidden, internal or caller-set (`custom`)
+ * one, and not one of `skipKeys` (values the caller already passes).
+ */
+export function isAskedVariable(
+  variable: AppVariable | undefined,
+  skipKeys: readonly string[] = [],
+): boolean {
+  return (
+    typeof variable?.key === 'string' &&
+    variable.key !== '' &&
+    !HIDDEN_VARIABLE_TYPES.has(String(variable.type)) &&
+    !skipKeys.includes(variable.key)
+  );
+}
+
+/**
  * The fields of the app's variables form: hidden, internal and caller-set (`custom`) variables are left
  * out, and so are the keys in `skipKeys` (values the caller already passes). Old servers' `maxLen` and
  * `enums` are read when `maxLength` and `list` are absent.
@@ -141,15 +157,8 @@ export function fieldsFromVariables(
   skipKeys: readonly string[] = [],
 ): FormFieldSpec[] {
   if (!Array.isArray(variables)) return [];
-  const skipped = new Set(skipKeys);
   return variables
-    .filter(
-      (variable) =>
-        typeof variable?.key === 'string' &&
-        variable.key !== '' &&
-        !HIDDEN_VARIABLE_TYPES.has(String(variable.type)) &&
-        !skipped.has(variable.key),
-    )
+    .filter((variable) => isAskedVariable(variable, skipKeys))
     .map((variable) =>
       specOf(variable, {
         maxLength: variable.maxLength ?? variable.maxLen,

@@ -10,8 +10,9 @@ import {
   useState,
 } from 'react';
 import { useChatWindowStrings } from '../../i18n';
-import { ChatWindowHistory, type ChatWindowHistoryProps } from './chat-window-history';
+import type { ChatWindowHistoryProps } from './chat-window-history';
 import { HistoryIcon } from './history-icons';
+import { LazyChatWindowHistory } from './lazy-history';
 
 /**
  * How `ChatWindow` places the history: `auto` shows a sidebar in windows at least 640 px wide and a drawer
@@ -94,7 +95,7 @@ export function ChatWindowHistoryLayout({
         onKeyDown={handleKeyDown}
         onBlur={handleBlur}
       >
-        <ChatWindowHistory {...historyProps} onChatOpen={handleChatOpen} />
+        <LazyChatWindowHistory {...historyProps} onChatOpen={handleChatOpen} />
       </div>
       {open && <div className="fgk-history-backdrop" aria-hidden="true" onClick={close} />}
       <div className="fgk-chat-column" data-slot="chat-window-column">

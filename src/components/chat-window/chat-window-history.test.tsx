@@ -32,8 +32,8 @@ const titles = () =>
   Array.from(nav().querySelectorAll('.fgk-history-title')).map((element) => element.textContent);
 const chatButton = (title: string) =>
   within(nav()).getByRole('button', { name: new RegExp(`^${title}( |$)`) });
-const findChatButton = (title: string) =>
-  within(nav()).findByRole('button', { name: new RegExp(`^${title}( |$)`) });
+// The sidebar's code loads on first use: the nav is replaced once, so look it up again on every try.
+const findChatButton = (title: string) => waitFor(() => chatButton(title));
 const log = () => screen.getByRole('log');
 const composer = () => screen.getByRole('textbox', { name: 'Message' });
 

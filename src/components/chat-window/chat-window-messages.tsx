@@ -1,6 +1,5 @@
 'use client';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ComponentPropsWithoutRef, type ReactNode, type UIEvent, useRef, useState } from 'react';
+import { type ComponentPropsWithoutRef, lazy, type ReactNode, Suspense, type UIEvent, useRef } from 'react';
 import type { ChatMessage } from '../../core/chat-message';
 import { useIsomorphicLayoutEffect } from '../../hooks/use-isomorphic-layout-effect';
 import { type ChatWindowStrings, useChatWindowStrings } from '../../i18n';
@@ -8,15 +7,20 @@ import { formatLabel } from '../markdown';
 import { useChatWindow } from './chat-window-context';
 import { ChatWindowWelcome } from './chat-window-welcome';
 import { classNames } from './class-names';
+import { LazyChatWindowSuggestions } from './lazy-suggestions';
 import { MessageError } from './message-error';
 import { MessageRow } from './message-row';
-import { ChatWindowSuggestions } from './suggested-questions';
 import { useFollowScroll } from './use-follow-scroll';
 
 /** Threads longer than this many messages render only the rows in view (see `virtualizeAfter`). */
 const DEFAULT_VIRTUALIZE_AFTER = 80;
-/** A first guess of a row's height (px) before it is measured. */
-const ESTIMATED_ROW_HEIGHT = 120;
+/** While the virtual thread's code loads, only this many of the newest rows are rendered. */
+const ROWS_BEFORE_VIRTUAL = 20;
+
+// Long threads are rare: the virtualizer (about 5 KB gzip) loads the first time one shows.
+const LazyVirtualThread = lazy(() =>
+  import('./virtual-thread.lazy').then((module) => ({ default: module.VirtualThread })),
+);
 
 /** Props of {@link ChatWindowMessages}; other props go to the log element. */
 export interface ChatWindowMessagesProps extends ComponentPropsWithoutRef<'div'> {
@@ -57,6 +61,16 @@ function renderRow({ messages, retryIndex, onRetry, onAnswer, baseUrl, strings }
   );
 }
 
+/** The newest rows only, in plain flow: what a long thread shows for the moment its virtualizer loads. */
+function renderLatestRows(rows: RowsProps) {
+  const from = Math.max(0, rows.messages.length - ROWS_BEFORE_VIRTUAL);
+  return rows.messages.slice(from).map((message, offset) => (
+    <div key={message.id} className="fgk-chat-row">
+      {renderRow(rows, from + offset)}
+    </div>
+  ));
+}
+
 /**
  * The message log (`role="log"`, `aria-busy` while a reply runs): user bubbles, assistant replies, the
  * running workflow node and errors; a loading row while an existing chat loads and a "load older" control
@@ -86,7 +100,6 @@ export function ChatWindowMessages({
 
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
-  const spacer = useRef<HTMLDivElement>(null);
   const isPrepend = (previousFirstId: string) => messages.findIndex((m) => m.id === previousFirstId) > 0;
   const follow = useFollowScroll({
     scroller,
@@ -97,28 +110,11 @@ export function ChatWindowMessages({
   });
 
   const virtual = messages.length > virtualizeAfter;
-  // Rows sit below the "load older" row: the virtualizer counts their offsets from the spacer's top.
-  const [scrollMargin, setScrollMargin] = useState(0);
-  const virtualizer = useVirtualizer({
-    count: virtual ? messages.length : 0,
-    enabled: virtual,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_HEIGHT,
-    getItemKey: (index) => messages[index]?.id ?? index,
-    overscan: 4,
-    scrollMargin,
-    // Measuring in the next frame keeps resize handling out of the observer callback ("ResizeObserver loop").
-    useAnimationFrameWithResizeObserver: true,
-  });
-  const totalSize = virtual ? virtualizer.getTotalSize() : 0;
 
   // Follow (or hold still) when the content changes: not on every keystroke in the composer.
   useIsomorphicLayoutEffect(() => {
-    if (virtual && spacer.current && spacer.current.offsetTop !== scrollMargin) {
-      setScrollMargin(spacer.current.offsetTop);
-    }
     follow.settle();
-  }, [messages, activeNode, orphanError, isLoadingRecords, recordsError, totalSize, virtual]);
+  }, [messages, activeNode, orphanError, isLoadingRecords, recordsError, virtual]);
 
   const handleScroll = (event: UIEvent<HTMLDivElement>) => {
     follow.onScroll();
@@ -195,19 +191,14 @@ export function ChatWindowMessages({
               empty
             ))}
           {virtual ? (
-            <div ref={spacer} className="fgk-chat-virtual" style={{ blockSize: totalSize }}>
-              {virtualizer.getVirtualItems().map((item) => (
-                <div
-                  key={item.key}
-                  ref={virtualizer.measureElement}
-                  data-index={item.index}
-                  className="fgk-chat-virtual-row"
-                  style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
-                >
-                  {renderRow(rows, item.index)}
-                </div>
-              ))}
-            </div>
+            <Suspense fallback={renderLatestRows(rows)}>
+              <LazyVirtualThread
+                count={messages.length}
+                keyOf={(index) => messages[index]?.id ?? index}
+                renderRow={(index) => renderRow(rows, index)}
+                scroller={scroller}
+              />
+            </Suspense>
           ) : (
             messages.map((message, index) => (
               <div key={message.id} className="fgk-chat-row">
@@ -227,7 +218,7 @@ export function ChatWindowMessages({
             </div>
           )}
           {/* Mounted while replies run too (the suggestions hide themselves), so nothing is fetched twice. */}
-          {messages.length > 0 && (footer === undefined ? <ChatWindowSuggestions /> : footer)}
+          {messages.length > 0 && (footer === undefined ? <LazyChatWindowSuggestions /> : footer)}
         </div>
       </div>
       {follow.detached && (

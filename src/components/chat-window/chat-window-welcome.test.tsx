@@ -50,7 +50,7 @@ describe('ChatWindowWelcome', () => {
     renderWelcome();
     const strong = await screen.findByText('你好', { selector: 'strong' });
     expect(welcome()).toContainElement(strong);
-    const form = variablesForm();
+    const form = await within(welcome()).findByRole('form', { name: 'Before you start' });
     expect(within(form).getByRole('textbox', { name: '称呼' })).toBeRequired();
     expect(within(form).getByRole('textbox', { name: '称呼' })).toHaveAccessibleDescription('我们怎么称呼你');
     expect(within(form).getByRole('textbox', { name: '年龄' })).not.toBeRequired();

@@ -1,13 +1,13 @@
 'use client';
-import { type ComponentPropsWithoutRef, type ReactNode, useMemo } from 'react';
+import { type ComponentPropsWithoutRef, type ReactNode, useEffect } from 'react';
 import type { ChatState } from '../../core/chat-store';
-import { fieldsFromVariables } from '../../core/form-fields';
+import { isAskedVariable } from '../../core/form-fields';
 import { useChatInit } from '../../hooks';
 import { useChatWindowStrings } from '../../i18n';
 import { Markdown } from '../markdown';
 import { useChatWindowControls, useChatWindowState } from './chat-window-context';
 import { classNames } from './class-names';
-import { WelcomeVariablesForm } from './welcome-variables-form';
+import { LazyVariablesForm, preloadForms } from './lazy-forms';
 
 const selectChatId = (state: ChatState) => state.chatId;
 const selectIsEmpty = (state: ChatState) => state.messages.length === 0;
@@ -40,10 +40,12 @@ export function ChatWindowWelcome({ className, fallback = null, ...rest }: ChatW
   const strings = useChatWindowStrings();
   // The same cached query the chat itself reads its variable defaults from.
   const init = useChatInit({ appId, chatId });
-  const fields = useMemo(
-    () => fieldsFromVariables(init.variablesSchema, fixedVariableKeys),
-    [init.variablesSchema, fixedVariableKeys],
-  );
+  const asks = init.variablesSchema.some((variable) => isAskedVariable(variable, fixedVariableKeys));
+  // The form's code loads as soon as the app turns out to ask for variables: until the form is there,
+  // its required fields cannot guard the composer.
+  useEffect(() => {
+    if (empty && asks) void preloadForms();
+  }, [empty, asks]);
   if (!empty) return null;
 
   const section = (state: string, content: ReactNode) => (
@@ -80,7 +82,7 @@ export function ChatWindowWelcome({ className, fallback = null, ...rest }: ChatW
       </div>,
     );
   }
-  if (!init.welcomeText && fields.length === 0) return fallback;
+  if (!init.welcomeText && !asks) return fallback;
   return section(
     'ready',
     <>
@@ -92,7 +94,13 @@ export function ChatWindowWelcome({ className, fallback = null, ...rest }: ChatW
           labels={strings.markdown}
         />
       )}
-      {fields.length > 0 && <WelcomeVariablesForm fields={fields} stored={init.variables} />}
+      {asks && (
+        <LazyVariablesForm
+          variables={init.variablesSchema}
+          fixedKeys={fixedVariableKeys}
+          stored={init.variables}
+        />
+      )}
     </>,
   );
 }

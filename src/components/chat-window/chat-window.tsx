@@ -1,11 +1,12 @@
 'use client';
 import { ChatWindowComposer } from './chat-window-composer';
-import { ChatWindowHistory, type ChatWindowHistoryProps } from './chat-window-history';
+import type { ChatWindowHistoryProps } from './chat-window-history';
 import { ChatWindowHistoryLayout, type ChatWindowHistoryMode } from './chat-window-history-layout';
 import { ChatWindowMessages } from './chat-window-messages';
 import { ChatWindowRoot, type ChatWindowRootProps } from './chat-window-root';
 import { ChatWindowWelcome } from './chat-window-welcome';
-import { ChatWindowSuggestions } from './suggested-questions';
+import { LazyChatWindowHistory } from './lazy-history';
+import { LazyChatWindowSuggestions } from './lazy-suggestions';
 
 /** Props of {@link ChatWindow}: those of `ChatWindow.Root`; without children it renders the default parts. */
 export interface ChatWindowProps extends ChatWindowRootProps {
@@ -65,9 +66,12 @@ ChatWindow.Root = ChatWindowRoot;
 ChatWindow.Messages = ChatWindowMessages;
 /** The composer (see {@link ChatWindowComposer}). */
 ChatWindow.Composer = ChatWindowComposer;
-/** The history sidebar: new chat, the chat list, rename, pin, delete, clear all (see {@link ChatWindowHistory}). */
-ChatWindow.History = ChatWindowHistory;
+/**
+ * The history sidebar: new chat, the chat list, rename, pin, delete, clear all (see {@link ChatWindowHistory}),
+ * its code loaded on first use.
+ */
+ChatWindow.History = LazyChatWindowHistory;
 /** The welcome text and variables form shown before the first message (see {@link ChatWindowWelcome}). */
 ChatWindow.Welcome = ChatWindowWelcome;
 /** Suggested follow-up questions after a reply (see {@link ChatWindowSuggestions}). */
-ChatWindow.Suggestions = ChatWindowSuggestions;
+ChatWindow.Suggestions = LazyChatWindowSuggestions;

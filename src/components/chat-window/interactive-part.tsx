@@ -2,7 +2,7 @@
 import type { InteractivePart } from '../../core/chat-message';
 import type { ChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
-import { UserInputForm } from './user-input-form';
+import { LazyUserInputForm } from './lazy-forms';
 
 /** Props of {@link InteractivePartView}. */
 export interface InteractivePartViewProps {
@@ -57,7 +57,7 @@ export function InteractivePartView({ part, onAnswer, strings }: InteractivePart
   }
   if (interactive.type === 'userInput') {
     return (
-      <UserInputForm
+      <LazyUserInputForm
         interactive={interactive}
         answered={answered}
         answer={typeof part.answer === 'object' ? part.answer : undefined}

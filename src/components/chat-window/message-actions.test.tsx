@@ -119,7 +119,7 @@ describe('MessageActions', () => {
       const bad = within(actionsOf(reply)).getByRole('button', { name: 'Bad answer' });
 
       await user.click(bad);
-      const reason = within(reply).getByRole('textbox', { name: 'What was wrong? (optional)' });
+      const reason = await within(reply).findByRole('textbox', { name: 'What was wrong? (optional)' });
       expect(reason).toHaveFocus();
       await expectNoAxeViolations(view.container);
       await user.type(reason, 'Too vague');
@@ -239,7 +239,7 @@ describe('MessageActions', () => {
       const deleteButton = () => within(actionsOf(question)).getByRole('button', { name: 'Delete' });
 
       await user.click(deleteButton());
-      const confirm = within(question).getByRole('group', { name: 'Delete this message?' });
+      const confirm = await within(question).findByRole('group', { name: 'Delete this message?' });
       expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
       await expectNoAxeViolations(view.container);
       await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));

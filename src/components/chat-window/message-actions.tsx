@@ -18,6 +18,7 @@ import type { ChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
 import { useChatWindowControls, useChatWindowState } from './chat-window-context';
 import { deletionFailuresOf, useDeletionFailure } from './deletion-failures';
+import { LazyDeleteConfirm, LazyReasonForm } from './lazy-message-tools';
 import {
   CheckIcon,
   CopyIcon,
@@ -229,11 +230,15 @@ export function MessageActions({ message, strings, onEdit, focusEdit = false }: 
           </ActionButton>
         )}
         {!busy && panel === 'confirm-delete' && (
-          <DeleteConfirm strings={strings} onConfirm={confirmDelete} onCancel={() => closePanel('delete')} />
+          <LazyDeleteConfirm
+            strings={strings}
+            onConfirm={confirmDelete}
+            onCancel={() => closePanel('delete')}
+          />
         )}
       </fieldset>
       {panel === 'reason' && (
-        <ReasonForm
+        <LazyReasonForm
           strings={strings}
           onSubmit={(reason) => {
             closePanel('bad');
@@ -288,90 +293,5 @@ function ActionButton({ label, onClick, pressed, buttonRef, children, ...rest }:
     >
       {children}
     </button>
-  );
-}
-
-interface DeleteConfirmProps {
-  strings: ChatWindowStrings;
-  onConfirm: () => void;
-  onCancel: () => void;
-}
-
-function DeleteConfirm({ strings, onConfirm, onCancel }: DeleteConfirmProps) {
-  const questionId = useId();
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
-  const handleKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onCancel();
-  };
-  return (
-    <fieldset
-      className="fgk-message-delete-confirm"
-      aria-labelledby={questionId}
-      data-slot="chat-window-delete-confirm"
-      onKeyDown={handleKeyDown}
-    >
-      <span id={questionId} className="fgk-message-delete-question">
-        {strings.deleteConfirm}
-      </span>
-      <button type="button" className="fgk-button fgk-action-danger fgk-action-compact" onClick={onConfirm}>
-        {strings.deleteConfirmYes}
-      </button>
-      <button ref={cancel} type="button" className="fgk-button fgk-action-compact" onClick={onCancel}>
-        {strings.deleteCancel}
-      </button>
-    </fieldset>
-  );
-}
-
-interface ReasonFormProps {
-  strings: ChatWindowStrings;
-  onSubmit: (reason: string | undefined) => void;
-  onCancel: () => void;
-}
-
-function ReasonForm({ strings, onSubmit, onCancel }: ReasonFormProps) {
-  const inputId = useId();
-  const [reason, setReason] = useState('');
-  const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), []);
-  const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit(reason.trim() || undefined);
-  };
-  const handleKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onCancel();
-  };
-  return (
-    <form
-      className="fgk-feedback-form"
-      data-slot="chat-window-feedback-form"
-      onSubmit={handleSubmit}
-      onKeyDown={handleKeyDown}
-    >
-      <label className="fgk-feedback-label" htmlFor={inputId}>
-        {strings.feedbackReasonLabel}
-      </label>
-      <textarea
-        ref={input}
-        id={inputId}
-        className="fgk-feedback-input"
-        rows={2}
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
-      />
-      <div className="fgk-feedback-buttons">
-        <button type="submit" className="fgk-button fgk-button-primary fgk-action-compact">
-          {strings.feedbackSubmit}
-        </button>
-        <button type="button" className="fgk-button fgk-action-compact" onClick={onCancel}>
-          {strings.feedbackCancel}
-        </button>
-      </div>
-    </form>
   );
 }

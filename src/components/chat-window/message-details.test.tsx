@@ -67,7 +67,9 @@ describe('message details', () => {
 
       await waitForStatus('done');
       // 62 input + 57 output tokens for this question and answer; points are (tokens × 0.0000255).
-      const toggle = timelineToggle(/^Ran 2 nodes in 1\.22 s · 119 tokens · 0\.003\d* points$/);
+      const toggle = await waitFor(() =>
+        timelineToggle(/^Ran 2 nodes in 1\.22 s · 119 tokens · 0\.003\d* points$/),
+      );
       expect(toggle).toHaveAttribute('aria-expanded', 'false');
       expect(within(lastAssistant()).queryByRole('list', { name: 'Workflow nodes' })).toBeNull();
 
@@ -149,7 +151,7 @@ describe('message details', () => {
       const { user } = renderChatWindow();
       await ask(user, 'cite please');
       await waitForStatus('done');
-      const toggle = within(lastAssistant()).getByRole('button', { name: '2 sources' });
+      const toggle = await within(lastAssistant()).findByRole('button', { name: '2 sources' });
       expect(toggle).toHaveAttribute('aria-expanded', 'false');
       expect(within(lastAssistant()).queryByRole('list', { name: 'Sources' })).toBeNull();
 
@@ -267,7 +269,7 @@ describe('message details', () => {
       const reply = lastAssistant();
       setup.fake.injectFault({ kind: 'networkError', path: '/getResData' });
 
-      await user.click(within(reply).getByRole('button', { name: 'Run details · 2.5 s' }));
+      await user.click(await within(reply).findByRole('button', { name: 'Run details · 2.5 s' }));
       expect(await within(reply).findByText(/^Could not load run details: /)).toBeVisible();
       await user.click(within(reply).getByRole('button', { name: 'Retry' }));
       const list = await within(reply).findByRole('list', { name: 'Workflow nodes' });

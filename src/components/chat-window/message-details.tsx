@@ -1,13 +1,16 @@
 'use client';
-import { memo, useState } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { ChatMessage } from '../../core/chat-message';
-import type { ChatState } from '../../core/chat-store';
-import { useRecordDetail } from '../../hooks';
 import type { ChatWindowStrings } from '../../i18n';
-import { useChatWindowControls, useChatWindowState } from './chat-window-context';
-import { QuoteList } from './quote-list';
 import type { QuoteReveal } from './quote-reveal';
-import { RunTimeline } from './run-timeline';
+
+// The timeline and the quote list (about 2 KB gzip) load when the first settled reply has details to show.
+const detailsModule = () => import('./message-details.lazy');
+const RunTimeline = lazy(() => detailsModule().then((module) => ({ default: module.RunTimeline })));
+const QuoteList = lazy(() => detailsModule().then((module) => ({ default: module.QuoteList })));
+const StoredRunTimeline = lazy(() =>
+  detailsModule().then((module) => ({ default: module.StoredRunTimeline })),
+);
 
 /** Props of {@link MessageDetails}. */
 export interface MessageDetailsProps {
@@ -17,29 +20,6 @@ export interface MessageDetailsProps {
   reveal?: QuoteReveal;
   /** The window's strings. */
   strings: ChatWindowStrings;
-}
-
-const selectChatId = (state: ChatState) => state.chatId;
-
-/** A stored reply carries no run details: they load from `getResData` when the reader opens the timeline. */
-function StoredRunTimeline({ message, strings }: { message: ChatMessage; strings: ChatWindowStrings }) {
-  const { appId } = useChatWindowControls();
-  const chatId = useChatWindowState(selectChatId);
-  const [requested, setRequested] = useState(false);
-  const detail = useRecordDetail({ appId, chatId, dataId: message.id, enabled: requested });
-  return (
-    <RunTimeline
-      responses={detail.responses}
-      durationSeconds={message.durationSeconds}
-      loading={detail.isLoading}
-      error={detail.error}
-      onRetry={() => void detail.refetch()}
-      onOpenChange={(open) => {
-        if (open) setRequested(true);
-      }}
-      strings={strings}
-    />
-  );
 }
 
 function MessageDetailsView({ message, reveal, strings }: MessageDetailsProps) {
@@ -53,11 +33,13 @@ function MessageDetailsView({ message, reveal, strings }: MessageDetailsProps) {
   if (!ran && !stored && !cited) return null;
   return (
     <div className="fgk-message-details" data-slot="chat-window-message-details">
-      {ran && (
-        <RunTimeline responses={responseData} durationSeconds={message.durationSeconds} strings={strings} />
-      )}
-      {stored && <StoredRunTimeline message={message} strings={strings} />}
-      {cited && <QuoteList citations={citations} reveal={reveal} strings={strings} />}
+      <Suspense fallback={null}>
+        {ran && (
+          <RunTimeline responses={responseData} durationSeconds={message.durationSeconds} strings={strings} />
+        )}
+        {stored && <StoredRunTimeline message={message} strings={strings} />}
+        {cited && <QuoteList citations={citations} reveal={reveal} strings={strings} />}
+      </Suspense>
     </div>
   );
 }

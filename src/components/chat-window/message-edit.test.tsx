@@ -44,6 +44,8 @@ describe('MessageEdit', () => {
   it('edits a question in place and sends the new text, replacing everything after it', async () => {
     const { user, first, editButton, completions } = await twoTurns();
     await user.click(editButton);
+    // The editor's code loads on the first edit.
+    await screen.findByRole('textbox', { name: 'Edit message' });
     expect(editor()).toHaveValue('first question');
     expect(editor()).toHaveFocus();
     expect(first).toContainElement(editor());

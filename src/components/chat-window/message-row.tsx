@@ -5,9 +5,9 @@ import type { ChatWindowStrings } from '../../i18n';
 import { Markdown, sanitizeUrl } from '../markdown';
 import { useChatWindowControls } from './chat-window-context';
 import { InteractivePartView } from './interactive-part';
+import { LazyMessageEdit } from './lazy-message-tools';
 import { MessageActions } from './message-actions';
 import { MessageDetails } from './message-details';
-import { MessageEdit } from './message-edit';
 import { MessageError } from './message-error';
 import type { PartRendererProps } from './part-renderers';
 import { createQuoteReveal } from './quote-reveal';
@@ -120,7 +120,7 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
       <span className="fgk-visually-hidden">
         {role === 'user' ? strings.userLabel : strings.assistantLabel}
       </span>
-      {isEditing && <MessageEdit message={message} strings={strings} onClose={closeEdit} />}
+      {isEditing && <LazyMessageEdit message={message} strings={strings} onClose={closeEdit} />}
       {!isEditing && (parts.length > 0 || waiting) && (
         <div className="fgk-message-bubble">
           {parts.map((part, index) => (

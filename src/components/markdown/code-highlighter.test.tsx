@@ -8,8 +8,8 @@ import {
   type CodeHighlighterLoader,
   type CodeToken,
   fontStylesFromFlags,
-  safeTokenColor,
 } from './code-highlighter';
+import { safeTokenColor } from './highlight-check.lazy';
 import { Markdown } from './markdown';
 import type { MarkdownCodeBlockProps } from './markdown-types';
 import { createStreamingMarkdown } from './streaming-markdown';

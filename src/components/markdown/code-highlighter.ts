@@ -61,7 +61,7 @@ export type CodeHighlighterLoader = () => Promise<CodeHighlighter>;
 /** One line of checked tokens, ready to render. */
 export type SafeCodeLine = readonly SafeCodeToken[];
 
-/** A token whose colour passed {@link safeTokenColor}. */
+/** A token whose colour passed the kit's colour check (`safeTokenColor`). */
 export interface SafeCodeToken {
   /** The text. */
   content: string;
@@ -71,47 +71,24 @@ export interface SafeCodeToken {
   fontStyle: string | undefined;
 }
 
-const FONT_STYLES: readonly CodeFontStyle[] = ['italic', 'bold', 'underline', 'strikethrough'];
+/** Every font style a token may carry, in shiki's bit order. */
+export const CODE_FONT_STYLES: readonly CodeFontStyle[] = ['italic', 'bold', 'underline', 'strikethrough'];
 
 /**
  * Shiki's `fontStyle` bit flags (1 italic, 2 bold, 4 underline, 8 strikethrough) as {@link CodeFontStyle}s.
  */
 export function fontStylesFromFlags(flags: number | undefined): CodeFontStyle[] | undefined {
   if (!flags || flags < 0) return undefined;
-  const styles = FONT_STYLES.filter((_, bit) => flags & (1 << bit));
+  const styles = CODE_FONT_STYLES.filter((_, bit) => flags & (1 << bit));
   return styles.length > 0 ? styles : undefined;
 }
 
-const HEX = /^#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})$/i;
-const NUMBER = '[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:%|deg)?';
-const COLOR_FUNCTION = new RegExp(
-  `^(?:rgb|hsl)a?\\(\\s*${NUMBER}(?:\\s*[,/]?\\s*${NUMBER}){2,3}\\s*\\)$`,
-  'i',
-);
-const VARIABLE = /^(?:--[\w-]+|var\(\s*--[\w-]+\s*\))$/;
-
-/**
- * The colour when it is a plain colour value (see {@link CodeToken.color}), else undefined. CSS variable
- * names come back wrapped in `var()`.
- */
-export function safeTokenColor(color: unknown): string | undefined {
-  if (typeof color !== 'string') return undefined;
-  const value = color.trim();
-  if (value.length > 64) return undefined;
-  if (HEX.test(value) || COLOR_FUNCTION.test(value)) return value;
-  if (VARIABLE.test(value)) return value.startsWith('--') ? `var(${value})` : value;
-  return undefined;
-}
-
-function safeFontStyle(style: unknown): string | undefined {
-  const list = Array.isArray(style) ? style : [style];
-  const kept = FONT_STYLES.filter((name) => list.includes(name));
-  return kept.length > 0 ? kept.join(' ') : undefined;
-}
+/** A loaded highlighter wrapped in the checks: lines of safe tokens, or undefined to show the code plain. */
+export type CheckedHighlight = (code: string, language: string) => SafeCodeLine[] | undefined;
 
 interface LoaderState {
-  promise: Promise<CodeHighlighter | undefined>;
-  highlighter: CodeHighlighter | undefined;
+  promise: Promise<CheckedHighlight | undefined>;
+  highlight: CheckedHighlight | undefined;
   warned: boolean;
 }
 
@@ -124,65 +101,37 @@ function warnOnce(state: LoaderState, message: string, error: unknown): void {
   console.warn(`fastgpt-react: ${message}; code blocks are shown without highlighting.`, error);
 }
 
-/** The highlighter when `loader` has already resolved, without starting a load. */
-export function loadedHighlighter(loader: CodeHighlighterLoader): CodeHighlighter | undefined {
-  return loaders.get(loader)?.highlighter;
+/** The checked highlighter when `loader` has already resolved, without starting a load. */
+export function loadedHighlighter(loader: CodeHighlighterLoader): CheckedHighlight | undefined {
+  return loaders.get(loader)?.highlight;
 }
 
-/** Runs `loader` once and caches its promise; resolves to undefined (after one warning) when it fails. */
-export function loadHighlighter(loader: CodeHighlighterLoader): Promise<CodeHighlighter | undefined> {
+/**
+ * Runs `loader` once (with the kit's token checks, which load on demand too) and caches its promise;
+ * resolves to undefined (after one warning) when it fails.
+ */
+export function loadHighlighter(loader: CodeHighlighterLoader): Promise<CheckedHighlight | undefined> {
   const known = loaders.get(loader);
   if (known) return known.promise;
-  const state: LoaderState = { promise: Promise.resolve(undefined), highlighter: undefined, warned: false };
+  const state: LoaderState = { promise: Promise.resolve(undefined), highlight: undefined, warned: false };
   loaders.set(loader, state);
   state.promise = (async () => {
     try {
-      const highlighter = await loader();
+      const [highlighter, { highlightCode }] = await Promise.all([
+        loader(),
+        import('./highlight-check.lazy'),
+      ]);
       if (typeof highlighter?.highlight !== 'function') throw new TypeError('the loader gave no highlight()');
-      state.highlighter = highlighter;
-      return highlighter;
+      const highlight: CheckedHighlight = (code, language) =>
+        highlightCode(highlighter, code, language, (error) =>
+          warnOnce(state, `highlighting "${language}" failed`, error),
+        );
+      state.highlight = highlight;
+      return highlight;
     } catch (error) {
       warnOnce(state, 'the code highlighter failed to load', error);
       return undefined;
     }
   })();
   return state.promise;
-}
-
-/**
- * Highlights `code` into checked tokens, or returns undefined to show it plain: when the highlighter throws,
- * returns something else than lines of tokens, or tokens whose text differs from the code.
- */
-export function highlightCode(
-  loader: CodeHighlighterLoader,
-  highlighter: CodeHighlighter,
-  code: string,
-  language: string,
-): SafeCodeLine[] | undefined {
-  let lines: unknown;
-  try {
-    lines = highlighter.highlight(code, language);
-  } catch (error) {
-    const state = loaders.get(loader);
-    if (state) warnOnce(state, `highlighting "${language}" failed`, error);
-    return undefined;
-  }
-  if (!Array.isArray(lines)) return undefined;
-  const safe: SafeCodeLine[] = [];
-  const text: string[] = [];
-  for (const line of lines) {
-    if (!Array.isArray(line)) return undefined;
-    const tokens: SafeCodeToken[] = [];
-    for (const token of line as unknown[]) {
-      const content = (token as CodeToken | null)?.content;
-      if (typeof content !== 'string') return undefined;
-      const { color, fontStyle } = token as CodeToken;
-      tokens.push({ content, color: safeTokenColor(color), fontStyle: safeFontStyle(fontStyle) });
-      text.push(content);
-    }
-    safe.push(tokens);
-    text.push('\n');
-  }
-  text.pop();
-  return text.join('') === code ? safe : undefined;
 }

@@ -10,9 +10,9 @@ export {
   fontStylesFromFlags,
   type SafeCodeLine,
   type SafeCodeToken,
-  safeTokenColor,
 } from './code-highlighter';
 export { CitationChip, MarkdownImage, MarkdownLink } from './default-renderers';
+export { safeTokenColor } from './highlight-check.lazy';
 export { lexMarkdown, type MarkdownLexer } from './lex-markdown';
 export { Markdown, type MarkdownProps } from './markdown';
 export { MarkdownBlockView, type MarkdownBlockViewProps } from './markdown-block-view';

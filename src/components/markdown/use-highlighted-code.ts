@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { highlightCode, loadedHighlighter, loadHighlighter, type SafeCodeLine } from './code-highlighter';
+import { loadedHighlighter, loadHighlighter, type SafeCodeLine } from './code-highlighter';
 import type { MarkdownCodeBlockProps } from './markdown-types';
 
 /**
@@ -18,10 +18,10 @@ export function useHighlightedCode({
   | undefined {
   const wanted = loader !== undefined && language !== undefined && !streaming;
   const [, setLoaded] = useState(false);
-  const highlighter = wanted ? loadedHighlighter(loader) : undefined;
+  const highlight = wanted ? loadedHighlighter(loader) : undefined;
 
   useEffect(() => {
-    if (!wanted || highlighter) return;
+    if (!wanted || highlight) return;
     let mounted = true;
     loadHighlighter(loader).then((loaded) => {
       // Only a success changes what renders; a failure stays plain without another render.
@@ -30,13 +30,10 @@ export function useHighlightedCode({
     return () => {
       mounted = false;
     };
-  }, [wanted, highlighter, loader]);
+  }, [wanted, highlight, loader]);
 
   return useMemo(
-    () =>
-      loader && highlighter && language !== undefined
-        ? highlightCode(loader, highlighter, code, language)
-        : undefined,
-    [loader, highlighter, code, language],
+    () => (highlight && language !== undefined ? highlight(code, language) : undefined),
+    [highlight, code, language],
   );
 }

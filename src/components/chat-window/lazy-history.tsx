@@ -1,0 +1,57 @@
+'use client';
+import { lazy, Suspense } from 'react';
+import { useChatWindowStrings } from '../../i18n';
+import { useChatWindowControls } from './chat-window-context';
+import type { ChatWindowHistoryProps } from './chat-window-history';
+import { classNames } from './class-names';
+import { HistoryIcon } from './history-icons';
+
+// The sidebar (list, rename, pin, delete, infinite paging: about 5 KB gzip) is fetched the first time a
+// window shows history, so `import { ChatWindow }` stays small for the windows that never do.
+const ChatWindowHistoryPanel = lazy(() =>
+  import('./history-sidebar.lazy').then((module) => ({ default: module.ChatWindowHistory })),
+);
+
+const SKELETON_ROWS = [0, 1, 2, 3, 4];
+
+/** What shows while the sidebar's code loads: the same frame, a working New chat button and skeleton rows. */
+function HistoryShell({ className }: { className?: string | undefined }) {
+  const strings = useChatWindowStrings();
+  const { selectChat } = useChatWindowControls();
+  return (
+    <nav
+      aria-label={strings.historyLabel}
+      data-slot="chat-window-history"
+      className={classNames('fgk-history', className)}
+    >
+      <div className="fgk-history-header">
+        <button type="button" className="fgk-button fgk-history-new" onClick={() => selectChat(undefined)}>
+          <HistoryIcon name="plus" />
+          {strings.historyNewChat}
+        </button>
+      </div>
+      <div className="fgk-history-scroll" aria-busy="true">
+        <p role="status" className="fgk-visually-hidden">
+          {strings.historyLoading}
+        </p>
+        <div className="fgk-history-skeleton" data-slot="chat-window-history-skeleton" aria-hidden="true">
+          {SKELETON_ROWS.map((row) => (
+            <span key={row} className="fgk-history-skeleton-row" />
+          ))}
+        </div>
+      </div>
+    </nav>
+  );
+}
+
+/**
+ * The history sidebar, its code loaded on first use (a skeleton until then). `ChatWindow.History` and
+ * `showHistory` use this; `ChatWindowHistory` is the same component loaded up front.
+ */
+export function LazyChatWindowHistory(props: ChatWindowHistoryProps) {
+  return (
+    <Suspense fallback={<HistoryShell className={props.className} />}>
+      <ChatWindowHistoryPanel {...props} />
+    </Suspense>
+  );
+}

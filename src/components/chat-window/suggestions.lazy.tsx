@@ -1,0 +1,3 @@
+'use client';
+// Loaded on demand (see lazy-suggestions.tsx).
+export { ChatWindowSuggestions } from './suggested-questions';
