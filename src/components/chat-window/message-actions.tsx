@@ -1,15 +1,5 @@
 'use client';
-import {
-  type KeyboardEvent,
-  type ReactNode,
-  type RefObject,
-  type SubmitEvent,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../core/chat-message';
 import type { ChatState } from '../../core/chat-store';
 import { textOf } from '../../core/message-content';
