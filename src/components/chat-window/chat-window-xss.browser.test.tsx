@@ -30,8 +30,7 @@ interface PlaceContext {
 
 /**
  * Every place that model output, tool results or knowledge-base text reaches in the window. `shows` is a
- * text the window must display once rendered (proof the payload got there); leave it out for places this
- * branch does not render yet. A new place is one line here.
+ * text the window must display once rendered (proof the payload got there); a new place is one line here.
  */
 const places: { name: string; put: (context: PlaceContext) => void; shows?: string }[] = [
   {
@@ -67,7 +66,9 @@ const places: { name: string; put: (context: PlaceContext) => void; shows?: stri
   },
   {
     name: 'quote source name and text',
-    put: ({ reply }) => Object.assign(reply, { quotes: [{ sourceName: SHORT, q: ALL, a: ALL }] }),
+    put: ({ reply }) =>
+      Object.assign(reply, { quotes: [{ sourceName: `Source ${SHORT}`, q: `Quote ${ALL}`, a: ALL }] }),
+    shows: `Source ${SHORT}`,
   },
   { name: 'running node name', put: ({ reply }) => Object.assign(reply, { nodeName: SHORT }) },
   {
@@ -100,7 +101,8 @@ const places: { name: string; put: (context: PlaceContext) => void; shows?: stri
   },
   {
     name: 'history title',
-    put: ({ fake }) => seedFakeChat(fake, { chatId: 'xss-title', customTitle: SHORT }),
+    put: ({ fake }) => seedFakeChat(fake, { chatId: 'xss-title', customTitle: `Title ${SHORT}` }),
+    shows: `Title ${SHORT}`,
   },
 ];
 
@@ -182,7 +184,7 @@ describe('ChatWindow XSS in Chromium', () => {
     const root = createRoot(host);
     root.render(
       <FastGPTProvider client={clients} queryClient={queryClient}>
-        <ChatWindow chatId={CHAT_ID} baseUrl={fake.baseUrl} highlighter={hostileHighlighter} />
+        <ChatWindow chatId={CHAT_ID} baseUrl={fake.baseUrl} highlighter={hostileHighlighter} showHistory />
       </FastGPTProvider>,
     );
     await vi.waitFor(() => expect(host.querySelector('[data-role="assistant"]')).not.toBeNull(), {
