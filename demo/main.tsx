@@ -26,7 +26,7 @@ function Demo() {
         timeout: 15_000,
       }}
     >
-      <ChatWindow theme={theme} locale={locale} className="demo-chat" />
+      <ChatWindow theme={theme} locale={locale} className="demo-chat" showHistory />
     </FastGPTProvider>
   );
 }

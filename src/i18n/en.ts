@@ -35,6 +35,7 @@ export const en: ChatWindowStrings = {
   loadOlder: 'Load older messages',
   loadingOlder: 'Loading older messages…',
   recordsFailed: 'The conversation could not be loaded',
+  answerInteractiveFirst: 'Answer the question above first: choose an option or submit the form.',
   jumpToLatest: 'Jump to latest',
   errorDetails: 'Details',
   // run timeline and quote list (message details)

@@ -36,7 +36,11 @@ export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowC
   const { actions, sendGuards } = useChatWindowControls();
   const { setDraft, send, stop, cancelQueued } = actions;
   // True after a send was refused by a guard (required variables empty) until the guard passes again.
-  const blocked = useSyncExternalStore(sendGuards.subscribe, sendGuards.isBlocked, sendGuards.isBlocked);
+  const blocked = useSyncExternalStore(
+    sendGuards.subscribe,
+    sendGuards.blockedReason,
+    sendGuards.blockedReason,
+  );
   const draft = useChatWindowState(selectDraft);
   const status = useChatWindowState(selectStatus);
   const queue = useChatWindowState(selectQueue);
@@ -85,7 +89,7 @@ export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowC
       {queue.length > 0 && <ChatWindowQueue queue={queue} onCancel={cancelQueued} strings={strings} />}
       {blocked && (
         <p className="fgk-composer-blocked" role="alert" data-slot="chat-window-composer-blocked">
-          {strings.variablesRequiredBeforeSend}
+          {blocked === 'variables' ? strings.variablesRequiredBeforeSend : strings.answerInteractiveFirst}
         </p>
       )}
       <div className="fgk-composer-box">

@@ -1,7 +1,10 @@
 'use client';
+import { type RefObject, useCallback, useEffect, useRef } from 'react';
 import type { InteractivePart } from '../../core/chat-message';
+import type { ChatState } from '../../core/chat-store';
 import type { ChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
+import { useChatWindowControls, useChatWindowState } from './chat-window-context';
 import { LazyUserInputForm } from './lazy-forms';
 
 /** Props of {@link InteractivePartView}. */
@@ -20,6 +23,43 @@ export interface InteractivePartViewProps {
  * description.
  */
 export function InteractivePartView({ part, onAnswer, strings }: InteractivePartViewProps) {
+  const { interactive, answered } = part;
+  const container = useRef<HTMLDivElement>(null);
+  usePendingQuestionGuard(part, container);
+  return (
+    <div ref={container} className="fgk-interactive-part">
+      <InteractiveView part={part} onAnswer={onAnswer} strings={strings} />
+    </div>
+  );
+}
+
+/**
+ * While this node is the unanswered question of the latest reply, the composer refuses to send: FastGPT
+ * would take the text as the answer, skipping the form's rules and leaving the question on screen.
+ */
+function usePendingQuestionGuard(part: InteractivePart, container: RefObject<HTMLDivElement | null>) {
+  const { sendGuards } = useChatWindowControls();
+  const selectPending = useCallback(
+    (state: ChatState) => !part.answered && state.messages.at(-1)?.parts.includes(part) === true,
+    [part],
+  );
+  const pending = useChatWindowState(selectPending);
+  useEffect(() => {
+    if (!pending) return;
+    return sendGuards.add({
+      reason: 'interactive',
+      isValid: () => false,
+      reveal: (focus) => {
+        if (focus)
+          container.current
+            ?.querySelector<HTMLElement>('button:not(:disabled), input, select, textarea')
+            ?.focus();
+      },
+    });
+  }, [pending, sendGuards, container]);
+}
+
+function InteractiveView({ part, onAnswer, strings }: InteractivePartViewProps) {
   const { interactive, answered } = part;
   if (interactive.type === 'userSelect') {
     const { description, userSelectOptions, userSelectedVal } = interactive.params;

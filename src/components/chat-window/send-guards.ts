@@ -1,8 +1,13 @@
+/** Why a send was refused: required variables missing, or a workflow question still waiting for its answer. */
+export type SendBlockReason = 'variables' | 'interactive';
+
 /**
  * A check the composer runs before sending, e.g. "the required variables are filled in". Registered by the
- * part that owns the fields (the welcome's variables form).
+ * part that owns the fields (the welcome's variables form, a pending interactive node).
  */
 export interface SendGuard {
+  /** What the composer says when this guard refuses a send. */
+  reason: SendBlockReason;
   /** Whether sending may go ahead now; no side effects. */
   isValid(): boolean;
   /** Shows why sending was refused (inline errors); moves focus to the first bad field when `focus`. */
@@ -18,14 +23,14 @@ export interface SendGuards {
   add(guard: SendGuard): () => void;
   /**
    * Before a send: `true` when every guard passes. Otherwise each failing guard reveals its errors (the
-   * first also takes focus), {@link SendGuards.isBlocked} turns true, and the caller must not send.
+   * first also takes focus), {@link SendGuards.blockedReason} names the first, and the caller must not send.
    */
   check(): boolean;
-  /** Whether the last send was refused and a guard still fails (the composer says why while this holds). */
-  isBlocked(): boolean;
+  /** Why the last send was refused while a guard still fails (the composer says so), else null. */
+  blockedReason(): SendBlockReason | null;
   /** Re-evaluates a refused send quietly; guards call it when their values change, to lift the block. */
   recheck(): void;
-  /** Subscribes to changes of {@link SendGuards.isBlocked}; returns the unsubscribe. */
+  /** Subscribes to changes of {@link SendGuards.blockedReason}; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
 }
 
@@ -33,13 +38,13 @@ export interface SendGuards {
 export function createSendGuards(): SendGuards {
   const guards = new Set<SendGuard>();
   const listeners = new Set<() => void>();
-  let blocked = false;
-  const setBlocked = (next: boolean) => {
+  let blocked: SendBlockReason | null = null;
+  const setBlocked = (next: SendBlockReason | null) => {
     if (next === blocked) return;
     blocked = next;
     for (const listener of listeners) listener();
   };
-  const anyInvalid = () => [...guards].some((guard) => !guard.isValid());
+  const firstFailing = () => [...guards].find((guard) => !guard.isValid())?.reason ?? null;
   const guards$: SendGuards = {
     add(guard) {
       guards.add(guard);
@@ -49,18 +54,18 @@ export function createSendGuards(): SendGuards {
       };
     },
     check() {
-      let focused = false;
+      let first: SendBlockReason | null = null;
       for (const guard of guards) {
         if (guard.isValid()) continue;
-        guard.reveal(!focused);
-        focused = true;
+        guard.reveal(first === null);
+        first ??= guard.reason;
       }
-      setBlocked(focused);
-      return !focused;
+      setBlocked(first);
+      return first === null;
     },
-    isBlocked: () => blocked,
+    blockedReason: () => blocked,
     recheck() {
-      if (blocked) setBlocked(anyInvalid());
+      if (blocked) setBlocked(firstFailing());
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -186,4 +186,26 @@ describe('the userInput form', () => {
     await waitFor(() => expect(lastAssistant()).toHaveAttribute('data-status', 'done'), { timeout: 5_000 });
     await expectNoAxeViolations(view.container);
   });
+
+  it('refuses a typed message while the form waits, says why and moves focus into the form', async () => {
+    const { user, completions } = renderWindow();
+    await openForm(user);
+    const sent = completions().length;
+    const composer = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(composer, 'never mind{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Answer the question above first');
+    expect(field('城市')).toHaveFocus();
+    expect(composer).toHaveValue('never mind');
+    expect(completions()).toHaveLength(sent);
+
+    // Answered, the question no longer holds the composer back.
+    await user.type(field('城市'), '杭州');
+    await user.selectOptions(within(form()).getByRole('combobox', { name: '单位' }), '摄氏度');
+    await user.click(submit());
+    await waitFor(() => expect(lastAssistant()).toHaveTextContent('已收到表单'), { timeout: 5_000 });
+    await waitFor(() => expect(lastAssistant()).toHaveAttribute('data-status', 'done'));
+    await user.click(composer);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(completions()).toHaveLength(sent + 2));
+  });
 });

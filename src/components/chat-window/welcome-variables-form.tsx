@@ -55,6 +55,7 @@ export function WelcomeVariablesForm({ fields, stored }: WelcomeVariablesFormPro
   useEffect(
     () =>
       sendGuards.add({
+        reason: 'variables',
         isValid: () => {
           const { fields: now, values: current } = latest.current;
           return firstInvalidKey(now, validateFormValues(now, current)) === undefined;
