@@ -3,9 +3,7 @@ import {
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
   type SubmitEvent,
-  useEffect,
   useId,
-  useLayoutEffect,
   useRef,
   useSyncExternalStore,
 } from 'react';
@@ -14,9 +12,8 @@ import { useChatWindowStrings } from '../../i18n';
 import { useChatWindowControls, useChatWindowState } from './chat-window-context';
 import { ChatWindowQueue } from './chat-window-queue';
 import { classNames } from './class-names';
-
-// Layout effects size the textarea before paint; on the server there is nothing to measure.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+import { isImeComposing } from './is-ime-composing';
+import { useAutoGrow } from './use-auto-grow';
 
 const selectDraft = (state: ChatState) => state.draft;
 const selectStatus = (state: ChatState) => state.status;
@@ -50,13 +47,7 @@ export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowC
   const inputId = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
 
-  useIsomorphicLayoutEffect(() => {
-    const element = textarea.current;
-    if (!element) return;
-    // Reset first so the box shrinks when text is deleted; CSS max-height caps the growth.
-    element.style.height = 'auto';
-    element.style.height = `${element.scrollHeight}px`;
-  }, [draft]);
+  useAutoGrow(textarea, draft);
 
   const submit = () => {
     // A refused send keeps the draft; the guard shows the fields' errors and takes focus.
@@ -72,8 +63,7 @@ export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowC
   };
   const handleKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || event.shiftKey) return;
-    // Enter confirms an IME candidate (pinyin, kana…); Safari reports it only as keyCode 229.
-    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (isImeComposing(event)) return;
     event.preventDefault();
     submit();
   };

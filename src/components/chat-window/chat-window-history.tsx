@@ -19,6 +19,7 @@ import { formatHistoryTime } from './format-history-time';
 import { HistoryClearAll } from './history-clear-all';
 import { HistoryIcon } from './history-icons';
 import { HistoryItem, type HistoryItemHandlers, type HistoryItemMode } from './history-item';
+import { HistorySkeleton } from './history-skeleton';
 
 const selectChatId = (state: ChatState) => state.chatId;
 
@@ -54,7 +55,6 @@ const FAILURE_STRING: Record<
  */
 type FocusRequest = { chatId: string; target: 'open' | 'pin'; pinned?: boolean } | 'new' | null;
 
-const SKELETON_ROWS = [0, 1, 2, 3, 4, 5];
 /** How often the relative times ("5 min. ago") are brought up to date. */
 const CLOCK_TICK_MS = 60_000;
 
@@ -265,18 +265,7 @@ export function ChatWindowHistory({
         </div>
       )}
       <div ref={scrollRef} className="fgk-history-scroll" aria-busy={isLoading || isLoadingMore}>
-        {isLoading && (
-          <>
-            <p role="status" className="fgk-visually-hidden">
-              {strings.historyLoading}
-            </p>
-            <div className="fgk-history-skeleton" data-slot="chat-window-history-skeleton" aria-hidden="true">
-              {SKELETON_ROWS.map((row) => (
-                <span key={row} className="fgk-history-skeleton-row" />
-              ))}
-            </div>
-          </>
-        )}
+        {isLoading && <HistorySkeleton strings={strings} />}
         {empty && <p className="fgk-history-empty">{strings.historyEmpty}</p>}
         {pinned.length > 0 && (
           <div className="fgk-history-group" data-group="pinned">

@@ -14,6 +14,7 @@ import type { ChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
 import type { HistoryTime } from './format-history-time';
 import { HistoryIcon } from './history-icons';
+import { isImeComposing } from './is-ime-composing';
 
 /** What a history row shows: the chat, or its rename box, or the question that confirms deleting it. */
 export type HistoryItemMode = 'idle' | 'rename' | 'delete';
@@ -51,9 +52,6 @@ export interface HistoryItemProps extends HistoryItemHandlers {
   /** The window's strings. */
   strings: ChatWindowStrings;
 }
-
-/** Enter that confirms an IME candidate (pinyin, kana…) is not a submit; Safari reports it as keyCode 229. */
-const isComposing = (event: KeyboardEvent) => event.nativeEvent.isComposing || event.keyCode === 229;
 
 /**
  * One chat of the history list: a button that opens it (marked `aria-current` when shown) with its title
@@ -170,7 +168,7 @@ function RenameBox({ item, title, strings, onRename, onMode }: HistoryItemProps)
     } else if (event.key === 'Enter') {
       // Handled here rather than by the form's implicit submit, which Safari fires for IME Enter too.
       event.preventDefault();
-      if (!isComposing(event)) save();
+      if (!isImeComposing(event)) save();
     }
   };
   const handleBlur = (event: FocusEvent<HTMLFormElement>) => {

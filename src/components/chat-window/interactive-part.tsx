@@ -23,7 +23,6 @@ export interface InteractivePartViewProps {
  * description.
  */
 export function InteractivePartView({ part, onAnswer, strings }: InteractivePartViewProps) {
-  const { interactive, answered } = part;
   const container = useRef<HTMLDivElement>(null);
   usePendingQuestionGuard(part, container);
   return (

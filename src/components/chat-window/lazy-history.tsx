@@ -5,14 +5,13 @@ import { useChatWindowControls } from './chat-window-context';
 import type { ChatWindowHistoryProps } from './chat-window-history';
 import { classNames } from './class-names';
 import { HistoryIcon } from './history-icons';
+import { HistorySkeleton } from './history-skeleton';
 
 // The sidebar (list, rename, pin, delete, infinite paging: about 5 KB gzip) is fetched the first time a
 // window shows history, so `import { ChatWindow }` stays small for the windows that never do.
 const ChatWindowHistoryPanel = lazy(() =>
   import('./history-sidebar.lazy').then((module) => ({ default: module.ChatWindowHistory })),
 );
-
-const SKELETON_ROWS = [0, 1, 2, 3, 4];
 
 /** What shows while the sidebar's code loads: the same frame, a working New chat button and skeleton rows. */
 function HistoryShell({ className }: { className?: string | undefined }) {
@@ -31,14 +30,7 @@ function HistoryShell({ className }: { className?: string | undefined }) {
         </button>
       </div>
       <div className="fgk-history-scroll" aria-busy="true">
-        <p role="status" className="fgk-visually-hidden">
-          {strings.historyLoading}
-        </p>
-        <div className="fgk-history-skeleton" data-slot="chat-window-history-skeleton" aria-hidden="true">
-          {SKELETON_ROWS.map((row) => (
-            <span key={row} className="fgk-history-skeleton-row" />
-          ))}
-        </div>
+        <HistorySkeleton strings={strings} />
       </div>
     </nav>
   );

@@ -1,21 +1,12 @@
 'use client';
-import {
-  type KeyboardEvent,
-  type SubmitEvent,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, type SubmitEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ChatMessage } from '../../core/chat-message';
 import type { ChatState } from '../../core/chat-store';
 import { textOf } from '../../core/message-content';
 import type { ChatWindowStrings } from '../../i18n';
 import { useChatWindowControls, useChatWindowState } from './chat-window-context';
-
-// Layout effects size the textarea before paint; on the server there is nothing to measure.
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+import { isImeComposing } from './is-ime-composing';
+import { useAutoGrow } from './use-auto-grow';
 
 const selectBusy = (state: ChatState) => state.status === 'submitted' || state.status === 'streaming';
 
@@ -52,13 +43,7 @@ export function MessageEdit({ message, strings, onClose }: MessageEditProps) {
     element.setSelectionRange(element.value.length, element.value.length);
   }, []);
 
-  useIsomorphicLayoutEffect(() => {
-    const element = textarea.current;
-    if (!element) return;
-    // Reset first so the box shrinks when text is deleted; CSS max-height caps the growth.
-    element.style.height = 'auto';
-    element.style.height = `${element.scrollHeight}px`;
-  }, [text]);
+  useAutoGrow(textarea, text);
 
   const save = () => {
     if (busy) return;
@@ -81,8 +66,7 @@ export function MessageEdit({ message, strings, onClose }: MessageEditProps) {
       return;
     }
     if (event.key !== 'Enter' || event.shiftKey) return;
-    // Enter confirms an IME candidate (pinyin, kana…); Safari reports it only as keyCode 229.
-    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (isImeComposing(event)) return;
     event.preventDefault();
     save();
   };
