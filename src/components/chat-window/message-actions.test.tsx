@@ -32,8 +32,16 @@ const nth = (role: 'user' | 'assistant', index: number) => {
 };
 const actionsOf = (message: HTMLElement, name = 'Message actions') =>
   within(message).getByRole('group', { name });
+// Settled, with its toolbar (whose code loads with the first settled message).
 const waitForReply = (index = -1) =>
-  waitFor(() => expect(nth('assistant', index)).toHaveAttribute('data-status', 'done'), { timeout: 5_000 });
+  waitFor(
+    () => {
+      const reply = nth('assistant', index);
+      expect(reply).toHaveAttribute('data-status', 'done');
+      expect(reply.querySelector('[data-slot="chat-window-message-actions"]')).not.toBeNull();
+    },
+    { timeout: 5_000 },
+  );
 
 async function ask(user: ReturnType<typeof userEvent.setup>, text: string) {
   await user.type(input(), text);

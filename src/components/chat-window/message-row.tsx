@@ -5,8 +5,8 @@ import type { ChatWindowStrings } from '../../i18n';
 import { Markdown, sanitizeUrl } from '../markdown';
 import { useChatWindowControls } from './chat-window-context';
 import { InteractivePartView } from './interactive-part';
+import { LazyMessageActions } from './lazy-message-actions';
 import { LazyMessageEdit } from './lazy-message-tools';
-import { MessageActions } from './message-actions';
 import { MessageDetails } from './message-details';
 import { MessageError } from './message-error';
 import type { PartRendererProps } from './part-renderers';
@@ -151,7 +151,7 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
       )}
       {role === 'assistant' && <MessageDetails message={message} reveal={quotes} strings={strings} />}
       {settled && !isEditing && (
-        <MessageActions message={message} strings={strings} onEdit={startEdit} focusEdit={returnFocus} />
+        <LazyMessageActions message={message} strings={strings} onEdit={startEdit} focusEdit={returnFocus} />
       )}
       {status === 'stopped' && (
         <span className="fgk-message-badge" data-slot="chat-window-stopped">

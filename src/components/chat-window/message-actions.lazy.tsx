@@ -1,0 +1,3 @@
+'use client';
+// Loaded on demand (see lazy-message-actions.tsx): the toolbar's code stays out of the first chunk.
+export { MessageActions } from './message-actions';
