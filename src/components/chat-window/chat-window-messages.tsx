@@ -107,10 +107,17 @@ export function ChatWindowMessages({
     firstId: messages[0]?.id,
     isPrepend,
     onNearTop: hasOlder && !isLoadingOlder ? () => void loadOlder() : undefined,
+    chatId: chat.chatId,
   });
 
   const virtual = messages.length > virtualizeAfter;
 
+  // The reader's own new message brings the log back to the end, even when scrolled up.
+  const question = messages.at(-2);
+  const ownMessage = question?.role === 'user' && question.status === 'pending' ? question.id : undefined;
+  useIsomorphicLayoutEffect(() => {
+    if (ownMessage) follow.jumpToLatest();
+  }, [ownMessage]);
   // Follow (or hold still) when the content changes: not on every keystroke in the composer.
   useIsomorphicLayoutEffect(() => {
     follow.settle();

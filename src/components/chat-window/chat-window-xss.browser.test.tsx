@@ -205,6 +205,17 @@ describe('ChatWindow XSS in Chromium', () => {
       },
       { timeout: 30_000, interval: 50 },
     );
+    // Parts whose code loads on first use (history, quotes, highlighting) are all in before the checks.
+    await vi.waitFor(
+      () => {
+        const text = host.textContent ?? '';
+        for (const place of places) {
+          if (place.shows !== undefined) expect(text.includes(place.shows), place.name).toBe(true);
+        }
+        expect(host.querySelectorAll('.fgk-code-token').length).toBeGreaterThan(0);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     await settle();
     // Expand every tool card and reasoning block, then give handlers their chance.
     for (const details of host.querySelectorAll('details')) details.open = true;
@@ -218,13 +229,9 @@ describe('ChatWindow XSS in Chromium', () => {
     expect(seen).toEqual([]);
     expect(unsafeWindowParts(host)).toEqual([]);
     const text = host.textContent ?? '';
-    for (const place of places) {
-      if (place.shows !== undefined) expect(text.includes(place.shows), place.name).toBe(true);
-    }
     // The payloads reached the DOM as text, links that survived are safe, and the hostile colours were dropped.
     expect(text).toContain(`<script>${SET}</script>`);
     expect(host.querySelectorAll('.fgk-markdown a[href]').length).toBeGreaterThan(0);
-    expect(host.querySelectorAll('.fgk-code-token').length).toBeGreaterThan(0);
     expect(host.querySelectorAll('.fgk-code-token[style]')).toHaveLength(0);
     root.unmount();
   });

@@ -19,6 +19,8 @@ export interface FollowScrollOptions {
   isPrepend: (previousFirstId: string) => boolean;
   /** Called when the reader scrolls near the top; `undefined` when there is nothing older to load. */
   onNearTop: (() => void) | undefined;
+  /** The chat shown: another chat opens at its newest message, following again. */
+  chatId: string;
 }
 
 /** Result of {@link useFollowScroll}. */
@@ -44,10 +46,18 @@ export function useFollowScroll({
   firstId,
   isPrepend,
   onNearTop,
+  chatId,
 }: FollowScrollOptions): FollowScroll {
   const following = useRef(true);
   const [detached, setDetached] = useState(false);
   const lastTop = useRef(0);
+  const lastDistance = useRef(0);
+  const shownChat = useRef(chatId);
+  if (shownChat.current !== chatId) {
+    shownChat.current = chatId;
+    following.current = true;
+    if (detached) setDetached(false);
+  }
   // Distance from the scroll position to the end of the content, to restore after a prepend.
   const fromBottom = useRef(0);
   const previousFirstId = useRef(firstId);
@@ -61,6 +71,7 @@ export function useFollowScroll({
     if (!element) return;
     element.scrollTop = element.scrollHeight;
     lastTop.current = element.scrollTop;
+    lastDistance.current = 0;
     fromBottom.current = element.scrollHeight - element.scrollTop;
   }, [scroller]);
 
@@ -98,11 +109,14 @@ export function useFollowScroll({
     if (distance <= FOLLOW_THRESHOLD) {
       following.current = true;
       setDetached(false);
-    } else if (top < lastTop.current - 1) {
+    } else if (top < lastTop.current - 1 && distance > lastDistance.current + 1) {
+      // The reader moved up. Rows above shrinking (a virtualizer correcting its estimates) also lowers
+      // scrollTop, but the distance to the end stays the same: that is not the reader.
       following.current = false;
       setDetached(true);
     }
     lastTop.current = top;
+    lastDistance.current = distance;
     fromBottom.current = element.scrollHeight - top;
     if (top <= OLDER_THRESHOLD && !following.current) nearTop.current?.();
   }, [scroller]);
