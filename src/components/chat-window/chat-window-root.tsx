@@ -81,9 +81,12 @@ export function ChatWindowRoot({
   // The prop decides until the window switches chats itself; a new prop value takes over again.
   const [selected, setSelected] = useState({ prop: chatIdProp, chatId: chatIdProp });
   const chatId = selected.prop === chatIdProp ? selected.chatId : chatIdProp;
-  if (selected.prop !== chatIdProp) setSelected({ prop: chatIdProp, chatId: chatIdProp });
-
+  // What the user typed into the welcome's variables form belongs to the chat it was typed for.
   const [formVariables, setFormVariables] = useState<Record<string, unknown>>(NO_VARIABLES);
+  if (selected.prop !== chatIdProp) {
+    setSelected({ prop: chatIdProp, chatId: chatIdProp });
+    setFormVariables(NO_VARIABLES);
+  }
   const merged = useMemo(() => {
     if (formVariables === NO_VARIABLES) return variables;
     return variables ? { ...formVariables, ...variables } : formVariables;
@@ -110,6 +113,7 @@ export function ChatWindowRoot({
   const selectChat = useCallback(
     (next: string | undefined) => {
       setSelected((current) => ({ prop: current.prop, chatId: next }));
+      setFormVariables(NO_VARIABLES);
       // Already in a new chat, the chat id option does not change, so the hook would not start over.
       if (next === undefined && chatId === undefined) store.reset();
       onChatChange?.(next);

@@ -4,6 +4,7 @@ import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { AppVariable } from '../../client/types';
 import { expectNoAxeViolations } from '../../test-setup/axe';
+import { seedFakeChat } from '../../test-setup/hook-test-helpers';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import { ChatWindow } from './chat-window';
 import { ChatWindowWelcome } from './chat-window-welcome';
@@ -200,5 +201,23 @@ describe('ChatWindowWelcome', () => {
     await user.type(composer(), 'hi{Enter}');
     await screen.findByText('Fill in the required fields above before sending.');
     await expectNoAxeViolations(view.container);
+  });
+
+  it('keeps the values typed for a new chat out of another chat opened from the history', async () => {
+    const setup = setupFastGPT({ fake: { tokenDelayMs: 2 } });
+    const app = setup.fake.state.apps.get(setup.appId);
+    if (app) app.chatConfig = { ...app.chatConfig, variables: [VARIABLES[2] as AppVariable] };
+    seedFakeChat(setup.fake, { chatId: 'beta', title: 'Beta', turns: 1 });
+    const user = userEvent.setup();
+    render(<ChatWindow showHistory historyMode="sidebar" />, { wrapper: setup.wrapper });
+    await user.type(await screen.findByRole('textbox', { name: '年龄' }), '30');
+    await user.click(await screen.findByRole('button', { name: /^Beta/ }));
+    await waitFor(() => expect(screen.getByRole('log')).toHaveTextContent('answer 1'));
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'hello{Enter}');
+    const completions = () => setup.fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    await waitFor(() => expect(completions()).toHaveLength(1));
+    const body = completions()[0]?.body as { chatId: string; variables?: Record<string, unknown> };
+    expect(body.chatId).toBe('beta');
+    expect(body.variables?.age).toBeUndefined();
   });
 });
