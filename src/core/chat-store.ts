@@ -848,6 +848,9 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
         turn.controller.abort();
         active = undefined;
         requestStop(turn);
+        // FastGPT keeps what it streamed: caches of the chat being left must know, or coming back shows less.
+        const { messages } = settleStopped(get(), turn);
+        if (messages) reportSaved(turn, messages);
       }
       deleting?.controller.abort();
       deleting = undefined;

@@ -395,6 +395,32 @@ describe('useChatCompletion actions under StrictMode', () => {
     ]);
   });
 
+  it('switching chats mid-reply and back shows the interrupted turn FastGPT kept', async () => {
+    const { chat, rerender, fake, queryClient } = renderChat(
+      { chatId: 'chat-a' },
+      { fake: { tokenDelayMs: 5 } },
+      (f) => {
+        seedFakeChat(f, { chatId: 'chat-a', turns: 1 });
+        seedFakeChat(f, { chatId: 'chat-b', turns: 1 });
+      },
+    );
+    // As the provider's own client does: cached records are fresh for 30 s, so coming back reads the cache.
+    queryClient.setDefaultOptions({ queries: { retry: false, staleTime: 30_000 } });
+    await waitFor(() => expect(chat().messages).toHaveLength(2));
+    act(() => {
+      void chat().send('show me markdown');
+    });
+    await waitFor(() => expect(chat().status).toBe('streaming'));
+    rerender({ chatId: 'chat-b' });
+    await waitFor(() => expect(chat().messages.map(text)).toEqual(['question 1', 'answer 1']));
+    await waitFor(() =>
+      expect(fake.state.chats.get('chat-a')?.items.filter((i) => i.deleteTime === undefined)).toHaveLength(4),
+    );
+    rerender({ chatId: 'chat-a' });
+    await waitFor(() => expect(chat().messages).toHaveLength(4));
+    expect(text(chat().messages[2])).toBe('show me markdown');
+  });
+
   it('loading older pages after an edit neither brings deleted records back nor skips older ones', async () => {
     const { chat } = renderChat({ chatId: 'c3', pageSize: 2 }, {}, (fake) =>
       seedFakeChat(fake, { chatId: 'c3', turns: 3 }),
