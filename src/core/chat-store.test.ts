@@ -467,6 +467,32 @@ describe('deleteMessage', () => {
     expect(store.getState().messages).toEqual(before);
   });
 
+  it('keeps deleting messages out of reloaded records, and a refused delete goes back after its predecessor', async () => {
+    const { store, client } = setup();
+    await store.send('first');
+    await store.send('second');
+    const [q1, a1, q2, a2] = store.getState().messages;
+    let refuse: (error: Error) => void = () => {};
+    vi.spyOn(client, 'deleteChatRecord').mockImplementationOnce(
+      () => new Promise((_, reject) => (refuse = reject)),
+    );
+    const deletion = store.deleteMessage(q2?.id ?? '');
+    // Records loaded while the delete runs do not bring the pair back.
+    store.hydrate([q1, a1, q2, a2] as ChatMessage[]);
+    expect(store.getState().messages).toEqual([q1, a1]);
+    // A new turn meanwhile; then FastGPT refuses: the pair returns after a1, before the new turn.
+    await store.send('third');
+    refuse(new FastGPTError('no permission'));
+    await expect(deletion).rejects.toThrow('no permission');
+    expect(
+      store
+        .getState()
+        .messages.map((m) => m.id)
+        .slice(0, 4),
+    ).toEqual([q1?.id, a1?.id, q2?.id, a2?.id]);
+    expect(store.getState().messages).toHaveLength(6);
+  });
+
   it('leaves the running reply alone', async () => {
     const { store } = setup({ tokenDelayMs: 5 });
     const sent = store.send('hi');

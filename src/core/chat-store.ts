@@ -372,6 +372,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
   let pendingStop: Promise<void> | undefined;
   // Messages deleted here; stale record pages must not bring them back.
   const removed = new Set<string>();
+  // The `deleteMessage` under way, if any (never rejects).
+  let deletions: Promise<void> | undefined;
 
   const get = () => inner.getState();
   const set = (patch: Partial<ChatState>, urgent: boolean) => {
@@ -657,6 +659,7 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
    * else to be seen.
    */
   const resendFrom = async (messageId: string, replacement?: string): Promise<void> => {
+    if (deletions) await deletions;
     if (destroyed || deleting) return;
     if (active) stopTurn(active);
     const state = get();
@@ -781,12 +784,12 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       if (id !== undefined) await resendFrom(id);
     },
 
-    async deleteMessage(messageId) {
-      if (destroyed || deleting) return;
+    deleteMessage(messageId) {
+      if (destroyed || deleting) return Promise.resolve();
       const state = get();
       const index = state.messages.findIndex((m) => m.id === messageId);
       const message = state.messages[index];
-      if (!message || (active && message.id === active.assistantId)) return;
+      if (!message || (active && message.id === active.assistantId)) return Promise.resolve();
       const next = state.messages[index + 1];
       const doomed = [message];
       if (message.role === 'user' && next?.role === 'assistant' && next.id !== active?.assistantId) {
@@ -794,27 +797,41 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       }
       const ids = new Set(doomed.map((m) => m.id));
       const chatId = state.chatId;
+      // Gone at once, and kept out of records that load meanwhile.
+      for (const id of ids) removed.add(id);
       set({ messages: state.messages.filter((m) => !ids.has(m.id)) }, true);
-      const deleted: string[] = [];
-      try {
-        for (const m of doomed.toReversed()) {
-          await deleteRecord(chatId, m.id);
-          deleted.push(m.id);
-        }
-      } catch (cause) {
-        const current = get();
-        if (current.chatId === chatId && !destroyed) {
-          // Put back what the server kept, where it was: before the first message that followed it.
+      const run = async () => {
+        const deleted: string[] = [];
+        try {
+          for (const m of doomed.toReversed()) {
+            await deleteRecord(chatId, m.id);
+            deleted.push(m.id);
+          }
+        } catch (cause) {
           const kept = doomed.filter((m) => !deleted.includes(m.id));
-          const after = state.messages.slice(index + doomed.length).find((m) => current.messages.includes(m));
-          const at = after ? current.messages.indexOf(after) : current.messages.length;
-          set({ messages: [...current.messages.slice(0, at), ...kept, ...current.messages.slice(at)] }, true);
+          for (const m of kept) removed.delete(m.id);
+          const current = get();
+          if (current.chatId === chatId && !destroyed) {
+            // Back where it was: after the message that preceded it (at the start when that one is gone).
+            const before = state.messages[index - 1];
+            const at = before ? current.messages.indexOf(before) + 1 : 0;
+            set(
+              { messages: [...current.messages.slice(0, at), ...kept, ...current.messages.slice(at)] },
+              true,
+            );
+          }
+          throw toFastGPTError(cause);
+        } finally {
+          if (deleted.length > 0) serverChanged({ type: 'deleted', chatId, ids: deleted });
         }
-        throw toFastGPTError(cause);
-      } finally {
-        for (const id of deleted) removed.add(id);
-        if (deleted.length > 0) serverChanged({ type: 'deleted', chatId, ids: deleted });
-      }
+      };
+      const done = run();
+      // Regenerate and edit wait for it: they delete records too, and must not race these.
+      const settled = done.catch(noop).then(() => {
+        if (deletions === settled) deletions = undefined;
+      });
+      deletions = settled;
+      return done;
     },
 
     answerInteractive(value) {
