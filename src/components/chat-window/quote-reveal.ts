@@ -12,15 +12,25 @@ export interface QuoteReveal {
   subscribe: (listener: (quoteId: string) => void) => () => void;
 }
 
-/** Makes a {@link QuoteReveal}; reveals with no listener (no quote list shown) do nothing. */
+/**
+ * Makes a {@link QuoteReveal}. A reveal nobody hears yet (the list's code still loading, or the reply still
+ * streaming) is kept, and the first list that listens gets it.
+ */
 export function createQuoteReveal(): QuoteReveal {
   const listeners = new Set<(quoteId: string) => void>();
+  let unheard: string | undefined;
   return {
     reveal: (quoteId) => {
+      if (listeners.size === 0) unheard = quoteId;
       for (const listener of listeners) listener(quoteId);
     },
     subscribe: (listener) => {
       listeners.add(listener);
+      if (unheard !== undefined) {
+        const quoteId = unheard;
+        unheard = undefined;
+        listener(quoteId);
+      }
       return () => {
         listeners.delete(listener);
       };
