@@ -220,4 +220,15 @@ describe('ChatWindowWelcome', () => {
     expect(body.chatId).toBe('beta');
     expect(body.variables?.age).toBeUndefined();
   });
+
+  it('holds sends until the app says which variables it requires', async () => {
+    const setup = setupFastGPT({ fake: { tokenDelayMs: 2 } });
+    setup.fake.injectFault({ kind: 'stall', path: '/chat/init', times: 5 });
+    const user = userEvent.setup();
+    render(<ChatWindow />, { wrapper: setup.wrapper });
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'too early{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Fill in the required fields');
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('too early');
+    expect(setup.fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
+  });
 });

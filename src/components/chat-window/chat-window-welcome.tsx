@@ -1,5 +1,5 @@
 'use client';
-import { type ComponentPropsWithoutRef, type ReactNode, useEffect } from 'react';
+import { type ComponentPropsWithoutRef, type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { ChatState } from '../../core/chat-store';
 import { isAskedVariable } from '../../core/form-fields';
 import { useChatInit } from '../../hooks';
@@ -34,7 +34,7 @@ export interface ChatWindowWelcomeProps extends Omit<ComponentPropsWithoutRef<'s
  */
 export function ChatWindowWelcome({ className, fallback = null, ...rest }: ChatWindowWelcomeProps) {
   // Store slices and stable controls only: nothing here re-renders while a reply streams.
-  const { appId, baseUrl, fixedVariableKeys } = useChatWindowControls();
+  const { appId, baseUrl, fixedVariableKeys, sendGuards } = useChatWindowControls();
   const chatId = useChatWindowState(selectChatId);
   const empty = useChatWindowState(selectIsEmpty);
   const strings = useChatWindowStrings();
@@ -46,6 +46,14 @@ export function ChatWindowWelcome({ className, fallback = null, ...rest }: ChatW
   useEffect(() => {
     if (empty && asks) void preloadForms();
   }, [empty, asks]);
+  // Until the app's settings and the form are there, nobody knows which variables are required: hold sends.
+  const [formMounted, setFormMounted] = useState(false);
+  const onFormMounted = useCallback(() => setFormMounted(true), []);
+  const waiting = empty && (init.isLoading || (asks && !formMounted));
+  useEffect(() => {
+    if (!waiting) return;
+    return sendGuards.add({ reason: 'variables', isValid: () => false, reveal: () => {} });
+  }, [waiting, sendGuards]);
   if (!empty) return null;
 
   const section = (state: string, content: ReactNode) => (
@@ -99,6 +107,7 @@ export function ChatWindowWelcome({ className, fallback = null, ...rest }: ChatW
           variables={init.variablesSchema}
           fixedKeys={fixedVariableKeys}
           stored={init.variables}
+          onMounted={onFormMounted}
         />
       )}
     </>,

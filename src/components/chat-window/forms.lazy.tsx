@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AppVariable } from '../../client/types';
 import { fieldsFromVariables } from '../../core/form-fields';
 import { WelcomeVariablesForm } from './welcome-variables-form';
@@ -15,10 +15,18 @@ export interface VariablesFormFromSchemaProps {
   fixedKeys: readonly string[];
   /** The chat's stored values. */
   stored: Record<string, unknown>;
+  /** Called once the form (and with it its send guard) is there. */
+  onMounted?: () => void;
 }
 
 /** The welcome's variables form, built from the app's schema. */
-export function VariablesFormFromSchema({ variables, fixedKeys, stored }: VariablesFormFromSchemaProps) {
+export function VariablesFormFromSchema({
+  variables,
+  fixedKeys,
+  stored,
+  onMounted,
+}: VariablesFormFromSchemaProps) {
   const fields = useMemo(() => fieldsFromVariables(variables, fixedKeys), [variables, fixedKeys]);
+  useEffect(() => onMounted?.(), [onMounted]);
   return <WelcomeVariablesForm fields={fields} stored={stored} />;
 }
