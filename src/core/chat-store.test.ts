@@ -505,6 +505,21 @@ describe('deleteMessage', () => {
   });
 });
 
+describe('setFeedback', () => {
+  it('records and clears a rating on the message; the same rating keeps the object', async () => {
+    const { store } = setup();
+    await store.send('hi');
+    const answer = last(store);
+    store.setFeedback(answer?.id ?? '', { rating: 'bad', reason: 'vague' });
+    const rated = last(store);
+    expect(rated?.feedback).toEqual({ rating: 'bad', reason: 'vague' });
+    store.setFeedback(answer?.id ?? '', { rating: 'bad', reason: 'vague' });
+    expect(last(store)).toBe(rated);
+    store.setFeedback(answer?.id ?? '', undefined);
+    expect(last(store)).not.toHaveProperty('feedback');
+  });
+});
+
 describe('answerInteractive', () => {
   it('continues a userSelect in the same assistant message', async () => {
     const { store, completions, liveItems } = setup();

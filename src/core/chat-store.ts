@@ -2,7 +2,14 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChatClient } from '../client/chat-client';
 import { FastGPTError, NotFoundError } from '../client/errors';
 import type { ChatCompletionMessage, ChatCompletionRequest, FastGPTStreamEvent } from '../client/types';
-import type { ActiveNode, ChatFileInput, ChatMessage, InteractivePart, QueuedMessage } from './chat-message';
+import type {
+  ActiveNode,
+  ChatFileInput,
+  ChatMessage,
+  InteractivePart,
+  MessageFeedback,
+  QueuedMessage,
+} from './chat-message';
 import { applyChatStreamEvent, applyCompletionResponse, finalizeMessage } from './chat-reducer';
 import { createFrameScheduler, type FrameSchedulerOptions } from './frame-scheduler';
 import { contentFor, filesOf, textOf, userParts } from './message-content';
@@ -192,6 +199,8 @@ export interface ChatStore extends Pick<StoreApi<ChatState>, 'getState' | 'getIn
    * the error). Ignored for the reply that is running and while a regenerate/edit deletes records.
    */
   deleteMessage(messageId: string): Promise<void>;
+  /** Records the user's feedback on a message (after FastGPT took it); `undefined` clears it. */
+  setFeedback(messageId: string, feedback: MessageFeedback | undefined): void;
   /**
    * Answers the pending interactive node of the last reply: the chosen option's `value` (userSelect) or the
    * form values (userInput, sent as a JSON string). The continuation folds into the same assistant message.
@@ -832,6 +841,16 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       });
       deletions = settled;
       return done;
+    },
+
+    setFeedback(messageId, feedback) {
+      const { messages } = get();
+      const next = updateById(messages, messageId, (m) => {
+        if (m.feedback?.rating === feedback?.rating && m.feedback?.reason === feedback?.reason) return m;
+        const { feedback: _old, ...rest } = m;
+        return feedback ? { ...rest, feedback } : rest;
+      });
+      if (next !== messages) set({ messages: next }, true);
     },
 
     answerInteractive(value) {

@@ -14,7 +14,7 @@ const ChatWindowHistoryPanel = lazy(() =>
 );
 
 /** What shows while the sidebar's code loads: the same frame, a working New chat button and skeleton rows. */
-function HistoryShell({ className }: { className?: string | undefined }) {
+function HistoryShell({ className, onChatOpen }: Pick<ChatWindowHistoryProps, 'className' | 'onChatOpen'>) {
   const strings = useChatWindowStrings();
   const { selectChat } = useChatWindowControls();
   return (
@@ -24,7 +24,14 @@ function HistoryShell({ className }: { className?: string | undefined }) {
       className={classNames('fgk-history', className)}
     >
       <div className="fgk-history-header">
-        <button type="button" className="fgk-button fgk-history-new" onClick={() => selectChat(undefined)}>
+        <button
+          type="button"
+          className="fgk-button fgk-history-new"
+          onClick={() => {
+            selectChat(undefined);
+            onChatOpen?.(undefined);
+          }}
+        >
           <HistoryIcon name="plus" />
           {strings.historyNewChat}
         </button>
@@ -42,7 +49,7 @@ function HistoryShell({ className }: { className?: string | undefined }) {
  */
 export function LazyChatWindowHistory(props: ChatWindowHistoryProps) {
   return (
-    <Suspense fallback={<HistoryShell className={props.className} />}>
+    <Suspense fallback={<HistoryShell className={props.className} onChatOpen={props.onChatOpen} />}>
       <ChatWindowHistoryPanel {...props} />
     </Suspense>
   );

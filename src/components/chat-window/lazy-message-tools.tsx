@@ -3,6 +3,8 @@ import { type ComponentProps, lazy, Suspense } from 'react';
 
 // The editor, the delete question and the reason form open on a click: their code loads on the first one.
 const tools = () => import('./message-tools.lazy');
+/** Starts loading the editor and prompts (once), so opening one never shows an empty gap. */
+export const preloadMessageTools = () => void tools();
 const MessageEditPanel = lazy(() => tools().then((module) => ({ default: module.MessageEdit })));
 const DeleteConfirmPanel = lazy(() => tools().then((module) => ({ default: module.DeleteConfirm })));
 const ReasonFormPanel = lazy(() => tools().then((module) => ({ default: module.ReasonForm })));

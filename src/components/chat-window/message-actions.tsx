@@ -8,7 +8,7 @@ import type { ChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
 import { useChatWindowControls, useChatWindowState } from './chat-window-context';
 import { deletionFailuresOf, useDeletionFailure } from './deletion-failures';
-import { LazyDeleteConfirm, LazyReasonForm } from './lazy-message-tools';
+import { LazyDeleteConfirm, LazyReasonForm, preloadMessageTools } from './lazy-message-tools';
 import {
   CheckIcon,
   CopyIcon,
@@ -69,6 +69,7 @@ function useFocusAfterRender(
 export function MessageActions({ message, strings, onEdit, focusEdit = false }: MessageActionsProps) {
   const { store, actions, appId } = useChatWindowControls();
   const { id, role, status } = message;
+  useEffect(preloadMessageTools, []);
   const busy = useChatWindowState(selectBusy);
   const chatId = useChatWindowState(selectChatId);
   const isLast = useChatWindowState(
@@ -127,7 +128,9 @@ export function MessageActions({ message, strings, onEdit, focusEdit = false }: 
     setRated(true);
     setFeedbackFailed(false);
     try {
-      await rate(id, rating, reason);
+      const next = await rate(id, rating, reason);
+      // Kept on the message too, so the row shows it again after a remount (a virtualized thread).
+      store.setFeedback(id, next ?? undefined);
     } catch {
       // The hook has already put the previous rating back.
       setFeedbackFailed(true);
