@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test-setup/axe';
-import { type SeedChatOptions, seedFakeChat } from '../../test-setup/hook-test-helpers';
+import { type SeedChatOptions, seedFakeChat, setupHoldableFastGPT } from '../../test-setup/hook-test-helpers';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import type { FakeFastGPT } from '../../testing';
 import { ChatWindow, type ChatWindowProps } from './chat-window';
@@ -281,6 +281,29 @@ describe('ChatWindow.History', () => {
       expect(log()).not.toHaveTextContent('answer 2');
       expect(log().querySelectorAll('[data-role]')).toHaveLength(0);
       expect(chatButton('Alpha')).not.toHaveAttribute('aria-current');
+    });
+
+    it('deleting the open chat while it replies waits for the stop, so FastGPT cannot bring it back', async () => {
+      const setup = setupHoldableFastGPT(/\/chat\/stop/, { fake: { tokenDelayMs: 20 } });
+      seedFakeChat(setup.fake, alpha);
+      seedFakeChat(setup.fake, beta);
+      const user = userEvent.setup();
+      render(<ChatWindow showHistory historyMode="sidebar" />, { wrapper: setup.wrapper });
+      await user.click(await findChatButton('Beta'));
+      await waitFor(() => expect(log()).toHaveTextContent('answer 2'));
+      await user.type(composer(), 'show me markdown{Enter}');
+      await waitFor(() =>
+        expect(log().querySelector('[data-role="assistant"][data-status="streaming"]')).not.toBeNull(),
+      );
+      const release = setup.hold();
+      await user.click(within(nav()).getByRole('button', { name: 'Delete Beta' }));
+      await user.click(within(nav()).getByRole('button', { name: 'Delete' }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const deletes = () => setup.fake.requests.filter((r) => r.path === '/api/core/chat/delHistory');
+      expect(deletes()).toHaveLength(0);
+      release();
+      await waitFor(() => expect(deletes()).toHaveLength(1));
+      await waitFor(() => expect(titles()).toEqual(['Alpha']));
     });
 
     it('Clear all asks first, then empties the list and FastGPT', async () => {

@@ -82,7 +82,8 @@ export function ChatWindowHistory({
   className,
   ...rest
 }: ChatWindowHistoryProps) {
-  const { appId, selectChat } = useChatWindowControls();
+  const { appId, selectChat, actions } = useChatWindowControls();
+  const { stop } = actions;
   const currentChatId = useChatWindowState(selectChatId);
   const strings = useChatWindowStrings();
   const history = useChatHistory({ appId, source, pageSize });
@@ -170,12 +171,15 @@ export function ChatWindowHistory({
         setModes(null);
         setFailure(null);
         focusRequest.current = neighbour ? { chatId: neighbour.chatId, target: 'open' } : 'new';
-        // The open chat is gone: the window starts a new one rather than showing a deleted chat.
-        if (chatId === latest.current.currentChatId) selectChat(undefined);
-        remove(chatId).catch(fail('delete'));
+        // The open chat is gone: the window starts a new one rather than showing a deleted chat. A reply
+        // still running there is stopped first: FastGPT saves it when its run ends, bringing the chat back.
+        const open = chatId === latest.current.currentChatId;
+        const stopped = open ? stop() : Promise.resolve();
+        if (open) selectChat(undefined);
+        stopped.then(() => remove(chatId)).catch(fail('delete'));
       },
     }),
-    [selectChat, rename, setPinned, remove, fail],
+    [selectChat, stop, rename, setPinned, remove, fail],
   );
 
   const clearAll = () => {
@@ -183,8 +187,10 @@ export function ChatWindowHistory({
     setFailure(null);
     focusRequest.current = 'new';
     const { histories: list, currentChatId: open } = latest.current;
-    if (list.some((item) => item.chatId === open)) selectChat(undefined);
-    clear().catch(fail('clear'));
+    const listed = list.some((item) => item.chatId === open);
+    const stopped = listed ? stop() : Promise.resolve();
+    if (listed) selectChat(undefined);
+    stopped.then(() => clear()).catch(fail('clear'));
   };
 
   const retry = () => {
