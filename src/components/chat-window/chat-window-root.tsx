@@ -13,6 +13,7 @@ import {
 import { classNames } from './class-names';
 import type { ChatWindowPartRenderers } from './part-renderers';
 import { createSendGuards } from './send-guards';
+import { useLatestCallbacks } from './use-latest-callbacks';
 
 /** Colour scheme of a `ChatWindow`: pinned light or dark, or following the system. */
 export type ChatWindowTheme = 'light' | 'dark' | 'auto';
@@ -120,6 +121,10 @@ export function ChatWindowRoot({
     },
     [store, chatId, onChatChange],
   );
+  // Written inline, these would change on every streamed frame (this root re-renders with the chat) and
+  // re-render every settled row; stable stand-ins call the latest ones instead.
+  const stableRenderers = useLatestCallbacks(renderers);
+  const stableHighlighter = useLatestCallbacks({ load: highlighter });
   const controls = useMemo<ChatWindowControls>(
     () => ({
       store,
@@ -141,15 +146,15 @@ export function ChatWindowRoot({
       setFormVariables,
       fixedVariableKeys,
       sendGuards,
-      renderers,
+      renderers: stableRenderers,
     }),
-    [store, appId, baseUrl, selectChat, formVariables, fixedVariableKeys, sendGuards, renderers],
+    [store, appId, baseUrl, selectChat, formVariables, fixedVariableKeys, sendGuards, stableRenderers],
   );
   return (
     <ChatWindowControlsContext.Provider value={controls}>
       <ChatWindowContext.Provider value={context}>
         <StringsContext.Provider value={strings}>
-          <CodeHighlighterContext.Provider value={highlighter}>
+          <CodeHighlighterContext.Provider value={stableHighlighter.load}>
             <div
               lang={locale}
               data-theme={theme}

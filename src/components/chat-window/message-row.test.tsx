@@ -96,4 +96,25 @@ describe('MessageRow', () => {
     expect(regenerate).toHaveLength(1);
     expect(assistants()[1]).toContainElement(regenerate[0] as HTMLElement);
   });
+
+  it('inline renderers and highlighter on a re-rendering parent do not re-render settled replies', async () => {
+    const setup = setupFastGPT();
+    const user = userEvent.setup();
+    const view = (tick: number) => (
+      <ChatWindow
+        data-tick={tick}
+        renderers={{ tool: ({ children }) => children }}
+        highlighter={async () => ({ highlight: (code) => [[{ content: code }]] })}
+      />
+    );
+    const { rerender } = render(view(0), { wrapper: setup.wrapper });
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'inline question{Enter}');
+    await waitFor(() =>
+      expect(document.querySelector('[data-role="assistant"]')).toHaveAttribute('data-status', 'done'),
+    );
+    const settled = [...renders.keys()].filter((text) => text.includes('inline question')).at(-1) ?? '';
+    const before = renders.get(settled);
+    for (let tick = 1; tick <= 5; tick++) rerender(view(tick));
+    expect(renders.get(settled)).toBe(before);
+  });
 });
