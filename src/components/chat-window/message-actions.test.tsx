@@ -267,6 +267,8 @@ describe('MessageActions', () => {
         }),
       );
       expect(question).not.toBeInTheDocument();
+      // The focused control went with the message: focus goes to the composer, not the page.
+      expect(input()).toHaveFocus();
       expect(messagesOf('user')).toHaveLength(1);
       expect(messagesOf('assistant')).toHaveLength(1);
       expect(nth('user', 0)).toHaveTextContent('second question');

@@ -8,6 +8,7 @@ import type { ChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
 import { useChatWindowControls, useChatWindowState } from './chat-window-context';
 import { deletionFailuresOf, useDeletionFailure } from './deletion-failures';
+import { focusComposer } from './focus-composer';
 import { LazyDeleteConfirm, LazyReasonForm, preloadMessageTools } from './lazy-message-tools';
 import {
   CheckIcon,
@@ -151,6 +152,7 @@ export function MessageActions({ message, strings, onEdit, focusEdit = false }: 
   const confirmDelete = () => {
     const failures = deletionFailuresOf(store);
     failures.set(id, undefined);
+    focusComposer(document.activeElement);
     setPanel('none');
     // The message leaves the list at once; when FastGPT refuses, the store puts it back and the row that
     // mounts for it shows this failure.

@@ -5,6 +5,7 @@ import type { ChatState } from '../../core/chat-store';
 import { textOf } from '../../core/message-content';
 import type { ChatWindowStrings } from '../../i18n';
 import { useChatWindowControls, useChatWindowState } from './chat-window-context';
+import { focusComposer } from './focus-composer';
 import { isImeComposing } from './is-ime-composing';
 import { useAutoGrow } from './use-auto-grow';
 
@@ -52,6 +53,7 @@ export function MessageEdit({ message, strings, onClose }: MessageEditProps) {
       textarea.current?.focus();
       return;
     }
+    focusComposer(textarea.current);
     void actions.edit(message.id, text);
     onClose('saved');
   };

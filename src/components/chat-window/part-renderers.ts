@@ -17,7 +17,7 @@ export interface PartRendererProps<Part extends MessagePart = MessagePart> {
 
 /**
  * Renderers that replace the built-in view of each part type, passed to `ChatWindow` as `renderers`.
- * Keep them stable (module-level functions or memoized), or every row re-renders.
+ * Inline functions are fine: the window keeps stable stand-ins that call the latest ones when a part renders.
  *
  * @example
  * const renderers = { tool: ({ part }) => <MyToolCard name={part.name} params={part.params} /> };
