@@ -61,4 +61,15 @@ describe('ChatWindow parts', () => {
     );
     await expectNoAxeViolations(container);
   });
+
+  it('keeps the draft when the window unmounts and mounts again', async () => {
+    const setup = setupFastGPT();
+    const user = userEvent.setup();
+    const { rerender } = render(<ChatWindow key="a" />, { wrapper: setup.wrapper });
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'half a thought');
+    rerender(<p>elsewhere</p>);
+    expect(screen.queryByRole('textbox', { name: 'Message' })).toBeNull();
+    rerender(<ChatWindow key="b" />);
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('half a thought');
+  });
 });
