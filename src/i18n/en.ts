@@ -35,6 +35,7 @@ export const en: ChatWindowStrings = {
   loadOlder: 'Load older messages',
   loadingOlder: 'Loading older messages…',
   recordsFailed: 'The conversation could not be loaded',
+  settingsLoadingBeforeSend: 'One moment: the app is still loading. Send again in a second.',
   answerInteractiveFirst: 'Answer the question above first: choose an option or submit the form.',
   jumpToLatest: 'Jump to latest',
   errorDetails: 'Details',

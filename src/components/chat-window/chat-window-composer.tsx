@@ -8,12 +8,19 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { ChatState } from '../../core/chat-store';
-import { useChatWindowStrings } from '../../i18n';
+import { type ChatWindowStrings, useChatWindowStrings } from '../../i18n';
 import { useChatWindowControls, useChatWindowState } from './chat-window-context';
 import { ChatWindowQueue } from './chat-window-queue';
 import { classNames } from './class-names';
 import { isImeComposing } from './is-ime-composing';
+import type { SendBlockReason } from './send-guards';
 import { useAutoGrow } from './use-auto-grow';
+
+const BLOCKED_MESSAGE: Record<SendBlockReason, (strings: ChatWindowStrings) => string> = {
+  variables: (strings) => strings.variablesRequiredBeforeSend,
+  loading: (strings) => strings.settingsLoadingBeforeSend,
+  interactive: (strings) => strings.answerInteractiveFirst,
+};
 
 const selectDraft = (state: ChatState) => state.draft;
 const selectStatus = (state: ChatState) => state.status;
@@ -79,7 +86,7 @@ export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowC
       {queue.length > 0 && <ChatWindowQueue queue={queue} onCancel={cancelQueued} strings={strings} />}
       {blocked && (
         <p className="fgk-composer-blocked" role="alert" data-slot="chat-window-composer-blocked">
-          {blocked === 'variables' ? strings.variablesRequiredBeforeSend : strings.answerInteractiveFirst}
+          {BLOCKED_MESSAGE[blocked](strings)}
         </p>
       )}
       <div className="fgk-composer-box">

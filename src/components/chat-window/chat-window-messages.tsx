@@ -204,6 +204,7 @@ export function ChatWindowMessages({
                 keyOf={(index) => messages[index]?.id ?? index}
                 renderRow={(index) => renderRow(rows, index)}
                 scroller={scroller}
+                atEnd={follow.isFollowing}
               />
             </Suspense>
           ) : (

@@ -23,10 +23,14 @@ function Frame({ children }: { children: React.ReactNode }) {
   return <div style={{ width: 800, height: 600, display: 'flex' }}>{children}</div>;
 }
 
-function send(text: string) {
+/** Sends once the window can: a new chat holds sends until the app's settings (and variables form) are in. */
+async function send(text: string) {
   const input = document.querySelector('textarea') as HTMLTextAreaElement;
   fireEvent.change(input, { target: { value: text } });
-  fireEvent.submit(input.closest('form') as HTMLFormElement);
+  await vi.waitFor(() => {
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    expect(input.value).toBe('');
+  }, LOADED);
 }
 
 /** Scrolls like a reader: the browser fires the scroll event itself. */
@@ -72,7 +76,7 @@ describe('ChatWindow scrolling in Chromium', () => {
       </Frame>,
       { wrapper: setup.wrapper },
     );
-    send('show me markdown');
+    await send('show me markdown');
     const streaming = () => document.querySelector('[data-role="assistant"][data-status="streaming"]');
     await vi.waitFor(() => expect(log().scrollHeight).toBeGreaterThan(log().clientHeight + 400), {
       timeout: 10_000,
@@ -111,7 +115,7 @@ describe('ChatWindow scrolling in Chromium', () => {
     await nextFrame();
     await scrollTo(log(), 100);
     await vi.waitFor(() => expect(jumpButton()).not.toBeNull(), LOADED);
-    send('one more question');
+    await send('one more question');
     await vi.waitFor(() => expect(log().textContent).toContain('one more question'), LOADED);
     await nextFrame();
     expect(jumpButton()).toBeNull();

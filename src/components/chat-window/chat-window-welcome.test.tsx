@@ -227,7 +227,7 @@ describe('ChatWindowWelcome', () => {
     const user = userEvent.setup();
     render(<ChatWindow />, { wrapper: setup.wrapper });
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'too early{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Fill in the required fields');
+    expect(await screen.findByRole('alert')).toHaveTextContent('the app is still loading');
     expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('too early');
     expect(setup.fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
   });

@@ -52,7 +52,7 @@ export function ChatWindowWelcome({ className, fallback = null, ...rest }: ChatW
   const waiting = empty && (init.isLoading || (asks && !formMounted));
   useEffect(() => {
     if (!waiting) return;
-    return sendGuards.add({ reason: 'variables', isValid: () => false, reveal: () => {} });
+    return sendGuards.add({ reason: 'loading', isValid: () => false, reveal: () => {} });
   }, [waiting, sendGuards]);
   if (!empty) return null;
 

@@ -1,5 +1,8 @@
-/** Why a send was refused: required variables missing, or a workflow question still waiting for its answer. */
-export type SendBlockReason = 'variables' | 'interactive';
+/**
+ * Why a send was refused: required variables missing, the app's settings (which say what is required) still
+ * loading, or a workflow question still waiting for its answer.
+ */
+export type SendBlockReason = 'variables' | 'loading' | 'interactive';
 
 /**
  * A check the composer runs before sending, e.g. "the required variables are filled in". Registered by the

@@ -33,6 +33,8 @@ export interface FollowScroll {
   onScroll: () => void;
   /** Call after every commit that may have changed the content (a layout effect runs it). */
   settle: () => void;
+  /** Whether the log follows the stream (the reader is at the end) right now. */
+  isFollowing: () => boolean;
 }
 
 /**
@@ -127,5 +129,6 @@ export function useFollowScroll({
     toBottom();
   }, [toBottom]);
 
-  return { detached, jumpToLatest, onScroll, settle };
+  const isFollowing = useCallback(() => following.current, []);
+  return { detached, jumpToLatest, onScroll, settle, isFollowing };
 }

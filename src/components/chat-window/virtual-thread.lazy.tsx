@@ -16,6 +16,8 @@ export interface VirtualThreadProps {
   renderRow: (index: number) => ReactNode;
   /** The scrolling element (the log). */
   scroller: RefObject<HTMLElement | null>;
+  /** Whether the log follows the stream: then the thread opens at its end. */
+  atEnd: () => boolean;
 }
 
 /**
@@ -23,15 +25,16 @@ export interface VirtualThreadProps {
  * the whole thread. Rows prepended above the viewport are measured without moving it. Loaded on demand
  * (see chat-window-messages.tsx).
  */
-export function VirtualThread({ count, keyOf, renderRow, scroller }: VirtualThreadProps) {
+export function VirtualThread({ count, keyOf, renderRow, scroller, atEnd }: VirtualThreadProps) {
   const spacer = useRef<HTMLDivElement>(null);
   // Rows sit below whatever precedes the spacer in the log ("load older"): offsets count from its top.
   const [scrollMargin, setScrollMargin] = useState(0);
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    // Attaching, the virtualizer scrolls to this offset: the reader's place, not the top.
-    initialOffset: () => scroller.current?.scrollTop ?? 0,
+    // Attaching, the virtualizer scrolls to this offset: the end for a follower (the browser clamps it),
+    // else the reader's place; never the top.
+    initialOffset: () => (atEnd() ? Number.MAX_SAFE_INTEGER : (scroller.current?.scrollTop ?? 0)),
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
     getItemKey: keyOf,
     overscan: 4,
