@@ -3,6 +3,7 @@ import {
   type ComponentPropsWithoutRef,
   type KeyboardEvent,
   type SubmitEvent,
+  useEffect,
   useId,
   useRef,
   useSyncExternalStore,
@@ -62,6 +63,15 @@ export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowC
     // send() clears the draft; while a reply runs it queues the message instead.
     void send(draft);
   };
+  // A message refused only because the app was still loading goes out by itself once it has loaded (and
+  // passes the checks then; a required variable would hold it again, with its reason).
+  const previousBlock = useRef(blocked);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the block changes, sending the draft of that moment.
+  useEffect(() => {
+    const was = previousBlock.current;
+    previousBlock.current = blocked;
+    if (was === 'loading' && blocked === null) submit();
+  }, [blocked]);
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     onSubmit?.(event);
     if (event.defaultPrevented) return;

@@ -4,7 +4,7 @@ import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { AppVariable } from '../../client/types';
 import { expectNoAxeViolations } from '../../test-setup/axe';
-import { seedFakeChat } from '../../test-setup/hook-test-helpers';
+import { seedFakeChat, setupHoldableFastGPT } from '../../test-setup/hook-test-helpers';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import { ChatWindow } from './chat-window';
 import { ChatWindowWelcome } from './chat-window-welcome';
@@ -230,5 +230,19 @@ describe('ChatWindowWelcome', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('the app is still loading');
     expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('too early');
     expect(setup.fake.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
+  });
+
+  it('sends a message refused while the app loaded by itself once it has loaded', async () => {
+    const setup = setupHoldableFastGPT(/\/chat\/init/, { fake: { tokenDelayMs: 2 } });
+    const release = setup.hold();
+    const user = userEvent.setup();
+    render(<ChatWindow />, { wrapper: setup.wrapper });
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'early bird{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('the app is still loading');
+    release();
+    const completions = () => setup.fake.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    await waitFor(() => expect(completions()).toHaveLength(1));
+    expect(screen.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
