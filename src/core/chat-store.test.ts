@@ -493,6 +493,48 @@ describe('deleteMessage', () => {
     expect(store.getState().messages).toHaveLength(6);
   });
 
+  it('a refused delete returns after its predecessor even when that message was replaced meanwhile', async () => {
+    const { store, client } = setup();
+    await store.send('first');
+    await store.send('second');
+    const [q1, a1, q2, a2] = store.getState().messages;
+    let refuse: (error: Error) => void = () => {};
+    vi.spyOn(client, 'deleteChatRecord').mockImplementationOnce(
+      () => new Promise((_, reject) => (refuse = reject)),
+    );
+    const deletion = store.deleteMessage(q2?.id ?? '');
+    store.setFeedback(a1?.id ?? '', { rating: 'good' });
+    refuse(new FastGPTError('no permission'));
+    await expect(deletion).rejects.toThrow('no permission');
+    expect(store.getState().messages.map((m) => m.id)).toEqual([q1?.id, a1?.id, q2?.id, a2?.id]);
+  });
+
+  it('regenerate waits for every deletion under way, not only the latest', async () => {
+    const { store, client } = setup();
+    await store.send('first');
+    await store.send('second');
+    await store.send('third');
+    const [q1, , q2, , , a3] = store.getState().messages;
+    const deleted: string[] = [];
+    const original = client.deleteChatRecord.bind(client);
+    let releaseSlow: () => void = () => {};
+    vi.spyOn(client, 'deleteChatRecord').mockImplementation(async (params, opts) => {
+      if (params.contentId === q1?.id) await new Promise<void>((resolve) => (releaseSlow = resolve));
+      deleted.push(params.contentId);
+      return original(params, opts);
+    });
+    const slow = store.deleteMessage(q1?.id ?? '');
+    await store.deleteMessage(q2?.id ?? '');
+    const regenerating = store.regenerate();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(deleted).not.toContain(a3?.id);
+    releaseSlow();
+    await slow;
+    await regenerating;
+    // The first deletion finished before regenerate deleted the last answer.
+    expect(deleted.indexOf(q1?.id ?? '')).toBeLessThan(deleted.indexOf(a3?.id ?? ''));
+  });
+
   it('leaves the running reply alone', async () => {
     const { store } = setup({ tokenDelayMs: 5 });
     const sent = store.send('hi');

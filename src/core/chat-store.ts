@@ -821,9 +821,16 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
           for (const m of kept) removed.delete(m.id);
           const current = get();
           if (current.chatId === chatId && !destroyed) {
-            // Back where it was: after the message that preceded it (at the start when that one is gone).
-            const before = state.messages[index - 1];
-            const at = before ? current.messages.indexOf(before) + 1 : 0;
+            // Back where it was: after the nearest earlier message still there (by id: it may have been
+            // replaced meanwhile), or at the start.
+            let at = 0;
+            for (let i = index - 1; i >= 0; i--) {
+              const found = indexOfId(current.messages, state.messages[i]?.id ?? '');
+              if (found >= 0) {
+                at = found + 1;
+                break;
+              }
+            }
             set(
               { messages: [...current.messages.slice(0, at), ...kept, ...current.messages.slice(at)] },
               true,
@@ -836,7 +843,8 @@ export function createChatStore(options: ChatStoreOptions): ChatStore {
       };
       const done = run();
       // Regenerate and edit wait for it: they delete records too, and must not race these.
-      const settled = done.catch(noop).then(() => {
+      // Chained, so they wait for every deletion under way, not only the latest.
+      const settled = Promise.all([deletions, done.catch(noop)]).then(() => {
         if (deletions === settled) deletions = undefined;
       });
       deletions = settled;

@@ -70,6 +70,8 @@ export interface ChatWindowStrings {
   loadingOlder: string;
   /** Title of the bubble shown when the chat's messages could not be loaded. */
   recordsFailed: string;
+  /** Shown where a part of the window (a form, the history) could not be loaded. */
+  partFailed: string;
   /** Shown by the composer when a new chat's message is sent before the app's settings have loaded. */
   settingsLoadingBeforeSend: string;
   /** Shown by the composer when a message is sent while a workflow question (select or form) waits. */

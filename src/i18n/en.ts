@@ -36,6 +36,7 @@ export const en: ChatWindowStrings = {
   loadingOlder: 'Loading older messages…',
   recordsFailed: 'The conversation could not be loaded',
   settingsLoadingBeforeSend: 'One moment: the app is still loading. Send again in a second.',
+  partFailed: 'This part could not be loaded. Reload the page to try again.',
   answerInteractiveFirst: 'Answer the question above first: choose an option or submit the form.',
   jumpToLatest: 'Jump to latest',
   errorDetails: 'Details',

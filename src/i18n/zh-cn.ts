@@ -35,6 +35,7 @@ export const zhCN: ChatWindowStrings = {
   loadingOlder: '正在加载更早的消息…',
   recordsFailed: '对话加载失败',
   settingsLoadingBeforeSend: '请稍候：应用仍在加载，稍后再发送。',
+  partFailed: '这部分未能加载，请刷新页面重试。',
   answerInteractiveFirst: '请先回答上面的问题：选择一个选项或提交表单。',
   jumpToLatest: '回到最新',
   errorDetails: '详情',

@@ -186,10 +186,10 @@ export function ChatWindowHistory({
     setModes(null);
     setFailure(null);
     focusRequest.current = 'new';
-    const { histories: list, currentChatId: open } = latest.current;
-    const listed = list.some((item) => item.chatId === open);
-    const stopped = listed ? stop() : Promise.resolve();
-    if (listed) selectChat(undefined);
+    // Whatever runs is stopped first (FastGPT would save it after the clear), and the window starts over:
+    // the open chat is gone too, even one not listed yet.
+    const stopped = stop();
+    selectChat(undefined);
     stopped.then(() => clear()).catch(fail('clear'));
   };
 

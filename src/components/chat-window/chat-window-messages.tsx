@@ -1,5 +1,13 @@
 'use client';
-import { type ComponentPropsWithoutRef, lazy, type ReactNode, Suspense, type UIEvent, useRef } from 'react';
+import {
+  type ComponentPropsWithoutRef,
+  lazy,
+  type ReactNode,
+  Suspense,
+  type UIEvent,
+  useEffect,
+  useRef,
+} from 'react';
 import type { ChatMessage } from '../../core/chat-message';
 import { useIsomorphicLayoutEffect } from '../../hooks/use-isomorphic-layout-effect';
 import { type ChatWindowStrings, useChatWindowStrings } from '../../i18n';
@@ -7,6 +15,7 @@ import { formatLabel } from '../markdown';
 import { useChatWindow } from './chat-window-context';
 import { ChatWindowWelcome } from './chat-window-welcome';
 import { classNames } from './class-names';
+import { LazyBoundary } from './lazy-boundary';
 import { LazyChatWindowSuggestions } from './lazy-suggestions';
 import { MessageError } from './message-error';
 import { MessageRow } from './message-row';
@@ -17,9 +26,10 @@ const DEFAULT_VIRTUALIZE_AFTER = 80;
 /** While the virtual thread's code loads, only this many of the newest rows are rendered. */
 const ROWS_BEFORE_VIRTUAL = 20;
 
-// Long threads are rare: the virtualizer (about 5 KB gzip) loads the first time one shows.
+// Long threads are rare: the virtualizer (about 5 KB gzip) loads when a thread nears the limit.
+const virtualThreadModule = () => import('./virtual-thread.lazy');
 const LazyVirtualThread = lazy(() =>
-  import('./virtual-thread.lazy').then((module) => ({ default: module.VirtualThread })),
+  virtualThreadModule().then((module) => ({ default: module.VirtualThread })),
 );
 
 /** Props of {@link ChatWindowMessages}; other props go to the log element. */
@@ -61,9 +71,13 @@ function renderRow({ messages, retryIndex, onRetry, onAnswer, baseUrl, strings }
   );
 }
 
-/** The newest rows only, in plain flow: what a long thread shows for the moment its virtualizer loads. */
-function renderLatestRows(rows: RowsProps) {
-  const from = Math.max(0, rows.messages.length - ROWS_BEFORE_VIRTUAL);
+/**
+ * What a long thread shows for the moment its virtualizer loads: every row when it only just crossed the
+ * limit (so a reader's place holds), else the newest rows only (a whole long chat just opened).
+ */
+function renderLatestRows(rows: RowsProps, virtualizeAfter: number) {
+  const count = rows.messages.length;
+  const from = count <= virtualizeAfter * 2 ? 0 : count - ROWS_BEFORE_VIRTUAL;
   return rows.messages.slice(from).map((message, offset) => (
     <div key={message.id} className="fgk-chat-row">
       {renderRow(rows, from + offset)}
@@ -111,6 +125,10 @@ export function ChatWindowMessages({
   });
 
   const virtual = messages.length > virtualizeAfter;
+  const nearLimit = messages.length > virtualizeAfter * 0.75;
+  useEffect(() => {
+    if (nearLimit) void virtualThreadModule();
+  }, [nearLimit]);
 
   // The reader's own new message brings the log back to the end, even when scrolled up.
   const question = messages.at(-2);
@@ -198,15 +216,17 @@ export function ChatWindowMessages({
               empty
             ))}
           {virtual ? (
-            <Suspense fallback={renderLatestRows(rows)}>
-              <LazyVirtualThread
-                count={messages.length}
-                keyOf={(index) => messages[index]?.id ?? index}
-                renderRow={(index) => renderRow(rows, index)}
-                scroller={scroller}
-                atEnd={follow.isFollowing}
-              />
-            </Suspense>
+            <LazyBoundary failed={renderLatestRows(rows, virtualizeAfter)}>
+              <Suspense fallback={renderLatestRows(rows, virtualizeAfter)}>
+                <LazyVirtualThread
+                  count={messages.length}
+                  keyOf={(index) => messages[index]?.id ?? index}
+                  renderRow={(index) => renderRow(rows, index)}
+                  scroller={scroller}
+                  atEnd={follow.isFollowing}
+                />
+              </Suspense>
+            </LazyBoundary>
           ) : (
             messages.map((message, index) => (
               <div key={message.id} className="fgk-chat-row">

@@ -41,7 +41,7 @@ export interface ChatWindowRootProps extends ComponentPropsWithoutRef<'div'> {
   strings?: ChatWindowStringsOverrides;
   /** The FastGPT origin that relative links and images in replies resolve against. */
   baseUrl?: string;
-  /** Renderers that replace the built-in view of a part type (keep the object stable). */
+  /** Renderers that replace the built-in view of a part type (see {@link ChatWindowPartRenderers}). */
   renderers?: Partial<ChatWindowPartRenderers>;
   /**
    * Loads a syntax highlighter for code blocks in replies, e.g. shiki through a dynamic `import()` (see
@@ -121,10 +121,10 @@ export function ChatWindowRoot({
     },
     [store, chatId, onChatChange],
   );
-  // Written inline, these would change on every streamed frame (this root re-renders with the chat) and
-  // re-render every settled row; stable stand-ins call the latest ones instead.
+  // Written inline, renderers would change with every render of the parent and re-render every settled row;
+  // stable stand-ins call the latest ones instead. (The highlighter loader is the cache key of its one load,
+  // so it is passed as given: keep it at module level.)
   const stableRenderers = useLatestCallbacks(renderers);
-  const stableHighlighter = useLatestCallbacks({ load: highlighter });
   const controls = useMemo<ChatWindowControls>(
     () => ({
       store,
@@ -154,7 +154,7 @@ export function ChatWindowRoot({
     <ChatWindowControlsContext.Provider value={controls}>
       <ChatWindowContext.Provider value={context}>
         <StringsContext.Provider value={strings}>
-          <CodeHighlighterContext.Provider value={stableHighlighter.load}>
+          <CodeHighlighterContext.Provider value={highlighter}>
             <div
               lang={locale}
               data-theme={theme}

@@ -39,7 +39,11 @@ export function InteractivePartView({ part, onAnswer, strings }: InteractivePart
 function usePendingQuestionGuard(part: InteractivePart, container: RefObject<HTMLDivElement | null>) {
   const { sendGuards } = useChatWindowControls();
   const selectPending = useCallback(
-    (state: ChatState) => !part.answered && state.messages.at(-1)?.parts.includes(part) === true,
+    (state: ChatState) =>
+      !part.answered &&
+      // Only questions the window can answer hold the composer; other pauses take the next message.
+      (part.interactive.type === 'userSelect' || part.interactive.type === 'userInput') &&
+      state.messages.at(-1)?.parts.includes(part) === true,
     [part],
   );
   const pending = useChatWindowState(selectPending);

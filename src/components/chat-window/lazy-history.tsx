@@ -6,6 +6,7 @@ import type { ChatWindowHistoryProps } from './chat-window-history';
 import { classNames } from './class-names';
 import { HistoryIcon } from './history-icons';
 import { HistorySkeleton } from './history-skeleton';
+import { LazyBoundary } from './lazy-boundary';
 
 // The sidebar (list, rename, pin, delete, infinite paging: about 5 KB gzip) is fetched the first time a
 // window shows history, so `import { ChatWindow }` stays small for the windows that never do.
@@ -13,8 +14,15 @@ const ChatWindowHistoryPanel = lazy(() =>
   import('./history-sidebar.lazy').then((module) => ({ default: module.ChatWindowHistory })),
 );
 
-/** What shows while the sidebar's code loads: the same frame, a working New chat button and skeleton rows. */
-function HistoryShell({ className, onChatOpen }: Pick<ChatWindowHistoryProps, 'className' | 'onChatOpen'>) {
+/**
+ * What shows while the sidebar's code loads (the same frame, a working New chat button, skeleton rows), or
+ * says it could not be loaded.
+ */
+function HistoryShell({
+  className,
+  onChatOpen,
+  failed = false,
+}: Pick<ChatWindowHistoryProps, 'className' | 'onChatOpen'> & { failed?: boolean }) {
   const strings = useChatWindowStrings();
   const { selectChat } = useChatWindowControls();
   return (
@@ -36,8 +44,14 @@ function HistoryShell({ className, onChatOpen }: Pick<ChatWindowHistoryProps, 'c
           {strings.historyNewChat}
         </button>
       </div>
-      <div className="fgk-history-scroll" aria-busy="true">
-        <HistorySkeleton strings={strings} />
+      <div className="fgk-history-scroll" aria-busy={!failed}>
+        {failed ? (
+          <p className="fgk-part-failed" role="alert">
+            {strings.partFailed}
+          </p>
+        ) : (
+          <HistorySkeleton strings={strings} />
+        )}
       </div>
     </nav>
   );
@@ -49,8 +63,10 @@ function HistoryShell({ className, onChatOpen }: Pick<ChatWindowHistoryProps, 'c
  */
 export function LazyChatWindowHistory(props: ChatWindowHistoryProps) {
   return (
-    <Suspense fallback={<HistoryShell className={props.className} onChatOpen={props.onChatOpen} />}>
-      <ChatWindowHistoryPanel {...props} />
-    </Suspense>
+    <LazyBoundary failed={<HistoryShell className={props.className} onChatOpen={props.onChatOpen} failed />}>
+      <Suspense fallback={<HistoryShell className={props.className} onChatOpen={props.onChatOpen} />}>
+        <ChatWindowHistoryPanel {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }

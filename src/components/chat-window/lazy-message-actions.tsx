@@ -1,5 +1,6 @@
 'use client';
 import { type ComponentProps, lazy, Suspense } from 'react';
+import { LazyBoundary } from './lazy-boundary';
 
 // The toolbar (copy, feedback, regenerate, edit, delete: about 1.5 KB gzip) shows under settled messages
 // only, so its code loads with the first one instead of with the window.
@@ -10,8 +11,10 @@ const MessageActionsPanel = lazy(() =>
 /** A settled message's toolbar (see `MessageActions`), loaded on first use. */
 export function LazyMessageActions(props: ComponentProps<typeof MessageActionsPanel>) {
   return (
-    <Suspense fallback={null}>
-      <MessageActionsPanel {...props} />
-    </Suspense>
+    <LazyBoundary failed={null}>
+      <Suspense fallback={null}>
+        <MessageActionsPanel {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }

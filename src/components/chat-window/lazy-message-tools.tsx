@@ -1,5 +1,6 @@
 'use client';
 import { type ComponentProps, lazy, Suspense } from 'react';
+import { LazyBoundary } from './lazy-boundary';
 
 // The editor, the delete question and the reason form open on a click: their code loads on the first one.
 const tools = () => import('./message-tools.lazy');
@@ -12,26 +13,32 @@ const ReasonFormPanel = lazy(() => tools().then((module) => ({ default: module.R
 /** A user message's inline editor (see `MessageEdit`), loaded on first use. */
 export function LazyMessageEdit(props: ComponentProps<typeof MessageEditPanel>) {
   return (
-    <Suspense fallback={null}>
-      <MessageEditPanel {...props} />
-    </Suspense>
+    <LazyBoundary failed={null}>
+      <Suspense fallback={null}>
+        <MessageEditPanel {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }
 
 /** The delete question (see `DeleteConfirm`), loaded on first use. */
 export function LazyDeleteConfirm(props: ComponentProps<typeof DeleteConfirmPanel>) {
   return (
-    <Suspense fallback={null}>
-      <DeleteConfirmPanel {...props} />
-    </Suspense>
+    <LazyBoundary failed={null}>
+      <Suspense fallback={null}>
+        <DeleteConfirmPanel {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }
 
 /** The bad-rating reason form (see `ReasonForm`), loaded on first use. */
 export function LazyReasonForm(props: ComponentProps<typeof ReasonFormPanel>) {
   return (
-    <Suspense fallback={null}>
-      <ReasonFormPanel {...props} />
-    </Suspense>
+    <LazyBoundary failed={null}>
+      <Suspense fallback={null}>
+        <ReasonFormPanel {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }

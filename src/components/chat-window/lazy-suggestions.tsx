@@ -1,5 +1,6 @@
 'use client';
 import { type ComponentProps, lazy, Suspense } from 'react';
+import { LazyBoundary } from './lazy-boundary';
 
 // Suggestions show after the first finished reply: their code loads then, not with the window.
 const SuggestionsPanel = lazy(() =>
@@ -9,8 +10,10 @@ const SuggestionsPanel = lazy(() =>
 /** Suggested follow-up questions after a reply (see `ChatWindowSuggestions`), loaded on first use. */
 export function LazyChatWindowSuggestions(props: ComponentProps<typeof SuggestionsPanel>) {
   return (
-    <Suspense fallback={null}>
-      <SuggestionsPanel {...props} />
-    </Suspense>
+    <LazyBoundary failed={null}>
+      <Suspense fallback={null}>
+        <SuggestionsPanel {...props} />
+      </Suspense>
+    </LazyBoundary>
   );
 }

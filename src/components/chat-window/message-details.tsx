@@ -2,6 +2,7 @@
 import { lazy, memo, Suspense } from 'react';
 import type { ChatMessage } from '../../core/chat-message';
 import type { ChatWindowStrings } from '../../i18n';
+import { LazyBoundary } from './lazy-boundary';
 import type { QuoteReveal } from './quote-reveal';
 
 // The timeline and the quote list (about 2 KB gzip) load when the first settled reply has details to show.
@@ -33,13 +34,19 @@ function MessageDetailsView({ message, reveal, strings }: MessageDetailsProps) {
   if (!ran && !stored && !cited) return null;
   return (
     <div className="fgk-message-details" data-slot="chat-window-message-details">
-      <Suspense fallback={null}>
-        {ran && (
-          <RunTimeline responses={responseData} durationSeconds={message.durationSeconds} strings={strings} />
-        )}
-        {stored && <StoredRunTimeline message={message} strings={strings} />}
-        {cited && <QuoteList citations={citations} reveal={reveal} strings={strings} />}
-      </Suspense>
+      <LazyBoundary failed={null}>
+        <Suspense fallback={null}>
+          {ran && (
+            <RunTimeline
+              responses={responseData}
+              durationSeconds={message.durationSeconds}
+              strings={strings}
+            />
+          )}
+          {stored && <StoredRunTimeline message={message} strings={strings} />}
+          {cited && <QuoteList citations={citations} reveal={reveal} strings={strings} />}
+        </Suspense>
+      </LazyBoundary>
     </div>
   );
 }

@@ -18,6 +18,8 @@ export interface PartRendererProps<Part extends MessagePart = MessagePart> {
 /**
  * Renderers that replace the built-in view of each part type, passed to `ChatWindow` as `renderers`.
  * Inline functions are fine: the window keeps stable stand-ins that call the latest ones when a part renders.
+ * A settled message keeps what was drawn for it; a renderer that reads state of yours which changes later
+ * redraws settled messages only when the window gets a new `key`.
  *
  * @example
  * const renderers = { tool: ({ part }) => <MyToolCard name={part.name} params={part.params} /> };

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { FastGPTStreamEvent } from '../../client/types';
 import { expectNoAxeViolations } from '../../test-setup/axe';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import { ChatWindow } from './chat-window';
@@ -207,5 +208,23 @@ describe('the userInput form', () => {
     await user.click(composer);
     await user.keyboard('{Enter}');
     await waitFor(() => expect(completions()).toHaveLength(sent + 2));
+  });
+
+  it('a pause the window cannot answer (paymentPause) does not hold the composer', async () => {
+    const setup = setupFastGPT({ fake: { tokenDelayMs: 2 } });
+    vi.spyOn(setup.clients.chat, 'streamChatCompletion').mockImplementationOnce(async function* () {
+      yield { type: 'answer', text: 'Please top up.' } as FastGPTStreamEvent;
+      yield {
+        type: 'interactive',
+        interactive: { type: 'paymentPause', params: { description: 'Balance is empty' } },
+      } as FastGPTStreamEvent;
+      yield { type: 'done' } as FastGPTStreamEvent;
+    });
+    const { user, completions } = renderWindow({}, setup);
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'first{Enter}');
+    await waitFor(() => expect(lastAssistant()).toHaveAttribute('data-status', 'done'));
+    await user.type(screen.getByRole('textbox', { name: 'Message' }), 'I topped up{Enter}');
+    await waitFor(() => expect(completions()).toHaveLength(1));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
