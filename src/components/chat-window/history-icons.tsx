@@ -1,5 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
+import { LineIcon } from './line-icon';
 
 /** Names of the small line icons of the history sidebar. */
 export type HistoryIconName = 'plus' | 'pencil' | 'pin' | 'unpin' | 'trash' | 'check' | 'close' | 'list';
@@ -35,23 +36,7 @@ const PATHS: Record<HistoryIconName, ReactNode> = {
   list: <path d="M4 6h16M4 12h16M4 18h10" />,
 };
 
-/** A 16 px line icon in the current text colour, hidden from assistive technology (its button has the name). */
+/** A history icon (see {@link LineIcon}). */
 export function HistoryIcon({ name }: { /** Which icon. */ name: HistoryIconName }) {
-  return (
-    <svg
-      className="fgk-history-icon"
-      viewBox="0 0 24 24"
-      width="16"
-      height="16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {PATHS[name]}
-    </svg>
-  );
+  return <LineIcon className="fgk-history-icon">{PATHS[name]}</LineIcon>;
 }

@@ -1,24 +1,9 @@
 'use client';
 import type { ReactNode } from 'react';
+import { LineIcon } from './line-icon';
 
 function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      className="fgk-action-icon"
-      viewBox="0 0 24 24"
-      width="16"
-      height="16"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
+  return <LineIcon className="fgk-action-icon">{children}</LineIcon>;
 }
 
 /** Two overlapping sheets: copy. */
