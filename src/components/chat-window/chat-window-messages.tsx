@@ -23,7 +23,7 @@ import { useFollowScroll } from './use-follow-scroll';
 
 /** Threads longer than this many messages render only the rows in view (see `virtualizeAfter`). */
 const DEFAULT_VIRTUALIZE_AFTER = 80;
-/** While the virtual thread's code loads, only this many of the newest rows are rendered. */
+/** A long chat opened whole shows only this many of its newest rows while the virtual thread's code loads. */
 const ROWS_BEFORE_VIRTUAL = 20;
 
 // Long threads are rare: the virtualizer (about 5 KB gzip) loads when a thread nears the limit.
