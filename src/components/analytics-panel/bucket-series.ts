@@ -46,9 +46,7 @@ export interface BucketSeriesOptions<T extends TimedPoint, K extends NumericKey<
 }
 
 /** How each metric of {@link AnalyticsPoint} merges, and what weighs its mean. */
-export const METRIC_KINDS: {
-  readonly [K in NumericKey<AnalyticsPoint>]?: { kind: MetricKind; weight?: NumericKey<AnalyticsPoint> };
-} = {
+export const METRIC_KINDS = {
   // Distinct users per bucket add up the way the hook's totals do: one user active in two buckets counts twice.
   users: { kind: 'sum' },
   newUsers: { kind: 'sum' },
@@ -60,6 +58,11 @@ export const METRIC_KINDS: {
   goodFeedback: { kind: 'sum' },
   badFeedback: { kind: 'sum' },
   averageResponseTime: { kind: 'mean', weight: 'messages' },
+} as const satisfies {
+  readonly [K in Exclude<NumericKey<AnalyticsPoint>, 'timestamp'>]: {
+    kind: MetricKind;
+    weight?: NumericKey<AnalyticsPoint>;
+  };
 };
 
 /**
