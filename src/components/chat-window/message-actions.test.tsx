@@ -128,7 +128,7 @@ describe('MessageActions', () => {
 
       await user.click(bad);
       const reason = await within(reply).findByRole('textbox', { name: 'What was wrong? (optional)' });
-      expect(reason).toHaveFocus();
+      await waitFor(() => expect(reason).toHaveFocus());
       await expectNoAxeViolations(view.container);
       await user.type(reason, 'Too vague');
       await user.keyboard('{Escape}');
@@ -248,7 +248,7 @@ describe('MessageActions', () => {
 
       await user.click(deleteButton());
       const confirm = await within(question).findByRole('group', { name: 'Delete this message?' });
-      expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+      await waitFor(() => expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus());
       await expectNoAxeViolations(view.container);
       await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
       expect(within(question).queryByRole('group', { name: 'Delete this message?' })).toBeNull();

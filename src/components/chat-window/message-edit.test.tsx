@@ -47,7 +47,8 @@ describe('MessageEdit', () => {
     // The editor's code loads on the first edit.
     await screen.findByRole('textbox', { name: 'Edit message' });
     expect(editor()).toHaveValue('first question');
-    expect(editor()).toHaveFocus();
+    // Focus moves in the editor's mount effect, which may run a moment after its first paint.
+    await waitFor(() => expect(editor()).toHaveFocus());
     expect(first).toContainElement(editor());
     // The bubble and the toolbar make way for the editor.
     expect(first.querySelector('.fgk-message-bubble')).toBeNull();
