@@ -94,6 +94,23 @@ export function FormField({
     </div>
   );
 
+  // Several controls under one name (checkboxes, a range's two ends): a fieldset named by its legend.
+  const group = (controls: ReactNode) => (
+    <fieldset
+      className="fgk-form-field fgk-form-group"
+      data-slot="form-field"
+      data-kind={kind}
+      data-invalid={invalid}
+      aria-describedby={describedBy}
+    >
+      <legend className="fgk-form-label" data-required={requiredMark}>
+        {label}
+      </legend>
+      {controls}
+      {help}
+    </fieldset>
+  );
+
   switch (kind) {
     case 'switch':
       return (
@@ -118,90 +135,66 @@ export function FormField({
       );
     case 'multiSelect': {
       const chosen = Array.isArray(value) ? value : [];
-      return (
-        <fieldset
-          className="fgk-form-field fgk-form-group"
-          data-slot="form-field"
-          data-kind={kind}
-          data-invalid={invalid}
-          aria-describedby={describedBy}
-        >
-          <legend className="fgk-form-label" data-required={requiredMark}>
-            {label}
-          </legend>
-          <div className="fgk-form-choices">
-            {field.options.map((option, index) => (
-              <label key={option.value} className="fgk-form-choice">
-                <input
-                  ref={index === 0 ? ref : undefined}
-                  id={index === 0 ? id : undefined}
-                  type="checkbox"
-                  className="fgk-form-checkbox"
-                  disabled={disabled}
-                  aria-invalid={invalid}
-                  checked={chosen.includes(option.value)}
-                  onChange={(event) =>
-                    change(
-                      event.target.checked
-                        ? field.options
-                            .map((o) => o.value)
-                            .filter((v) => v === option.value || chosen.includes(v))
-                        : chosen.filter((v) => v !== option.value),
-                    )
-                  }
-                />
-                {option.label}
-              </label>
-            ))}
-          </div>
-          {help}
-        </fieldset>
+      return group(
+        <div className="fgk-form-choices">
+          {field.options.map((option, index) => (
+            <label key={option.value} className="fgk-form-choice">
+              <input
+                ref={index === 0 ? ref : undefined}
+                id={index === 0 ? id : undefined}
+                type="checkbox"
+                className="fgk-form-checkbox"
+                disabled={disabled}
+                aria-invalid={invalid}
+                checked={chosen.includes(option.value)}
+                onChange={(event) =>
+                  change(
+                    event.target.checked
+                      ? field.options
+                          .map((o) => o.value)
+                          .filter((v) => v === option.value || chosen.includes(v))
+                      : chosen.filter((v) => v !== option.value),
+                  )
+                }
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>,
       );
     }
     case 'timeRange': {
       const [start = '', end = ''] = Array.isArray(value) ? value : [];
       const type = field.dateOnly ? 'date' : 'datetime-local';
-      return (
-        <fieldset
-          className="fgk-form-field fgk-form-group"
-          data-slot="form-field"
-          data-kind={kind}
-          data-invalid={invalid}
-          aria-describedby={describedBy}
-        >
-          <legend className="fgk-form-label" data-required={requiredMark}>
-            {label}
-          </legend>
-          <div className="fgk-form-range">
-            <label className="fgk-form-range-part">
-              <span className="fgk-form-range-label">{strings.formRangeStart}</span>
-              <input
-                ref={ref}
-                id={id}
-                type={type}
-                className="fgk-form-input"
-                disabled={disabled}
-                required={required}
-                aria-invalid={invalid}
-                value={start}
-                onChange={(event) => change([event.target.value, end])}
-              />
-            </label>
-            <label className="fgk-form-range-part">
-              <span className="fgk-form-range-label">{strings.formRangeEnd}</span>
-              <input
-                type={type}
-                className="fgk-form-input"
-                disabled={disabled}
-                required={required}
-                aria-invalid={invalid}
-                value={end}
-                onChange={(event) => change([start, event.target.value])}
-              />
-            </label>
-          </div>
-          {help}
-        </fieldset>
+      return group(
+        <div className="fgk-form-range">
+          <label className="fgk-form-range-part">
+            <span className="fgk-form-range-label">{strings.formRangeStart}</span>
+            <input
+              ref={ref}
+              id={id}
+              type={type}
+              className="fgk-form-input"
+              disabled={disabled}
+              required={required}
+              aria-invalid={invalid}
+              value={start}
+              onChange={(event) => change([event.target.value, end])}
+            />
+          </label>
+          <label className="fgk-form-range-part">
+            <span className="fgk-form-range-label">{strings.formRangeEnd}</span>
+            <input
+              type={type}
+              className="fgk-form-input"
+              disabled={disabled}
+              required={required}
+              aria-invalid={invalid}
+              value={end}
+              onChange={(event) => change([start, event.target.value])}
+            />
+          </label>
+        </div>,
       );
     }
     case 'textarea':
