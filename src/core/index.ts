@@ -40,6 +40,7 @@ export {
   initialDraftValues,
   toTypedValues,
 } from './form-fields';
+export { createLogRowCache, type LogRowCache, type LogRowCacheOptions, sameLogRow } from './log-row-cache';
 export { type AppLogsFilters, fastgptKeys } from './query-keys';
 export { recordToMessage } from './record-to-message';
 export { unwrapInteractive } from './unwrap-interactive';

@@ -2,6 +2,7 @@
 export type { DateRange } from './date-range';
 export type { FastGPTContextValue } from './fastgpt-context';
 export { FastGPTProvider, type FastGPTProviderProps } from './fastgpt-provider';
+export type { LogFilterOptions } from './log-filters';
 export {
   type AnalyticsPoint,
   type AnalyticsTotals,
@@ -10,6 +11,11 @@ export {
   type UseAppAnalyticsResult,
   useAppAnalytics,
 } from './use-app-analytics';
+export {
+  type UseAppLogRowsOptions,
+  type UseAppLogRowsResult,
+  useAppLogRows,
+} from './use-app-log-rows';
 export {
   type ExportCsvOptions,
   type UseAppLogsOptions,

@@ -1,31 +1,19 @@
 'use client';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import type {
-  ChatLogItem,
-  ChatSource,
-  ExportChatLogsParams,
-  GetChatLogsParams,
-  LogFeedbackFilter,
-} from '../client/types';
-import { type AppLogsFilters, fastgptKeys } from '../core/query-keys';
-import { type DateRange, toIsoString } from './date-range';
+import type { ChatLogItem } from '../client/types';
+import { fastgptKeys } from '../core/query-keys';
+import { toIsoString } from './date-range';
+import { type LogFilterOptions, toAppLogsFilters, toChatLogsParams } from './log-filters';
 import { useFastGPT } from './use-fastgpt';
+import { type ExportCsvOptions, useLogExport } from './use-log-export';
+
+export type { ExportCsvOptions } from './use-log-export';
 
 /** Options of {@link useAppLogs}. */
-export interface UseAppLogsOptions {
+export interface UseAppLogsOptions extends LogFilterOptions {
   /** The app; defaults to the provider's `appId`. */
   appId?: string;
-  /** Chats whose last activity falls in this range. */
-  dateRange: DateRange;
-  /** Only these sources (absent or empty: all). */
-  sources?: readonly ChatSource[];
-  /** Case-insensitive match on title, custom title or chat id. */
-  search?: string;
-  /** Feedback filter (default `all`). */
-  feedback?: LogFeedbackFilter;
-  /** Only chats with errors (honoured by the newest FastGPT servers; older ones ignore it). */
-  hasError?: boolean;
   /** 1-based page (default 1). */
   page?: number;
   /** Rows per page (default 20). */
@@ -33,9 +21,6 @@ export interface UseAppLogsOptions {
   /** Set `false` to load nothing (default true). */
   enabled?: boolean;
 }
-
-/** The CSV layout of {@link UseAppLogsResult.exportCsv}; FastGPT's defaults when absent. */
-export type ExportCsvOptions = Pick<ExportChatLogsParams, 'title' | 'sourcesMap' | 'logKeys'>;
 
 /** Result of {@link useAppLogs}. */
 export interface UseAppLogsResult {
@@ -59,31 +44,6 @@ export interface UseAppLogsResult {
   isExporting: boolean;
   /** Why the latest export failed. */
   exportError: Error | null;
-}
-
-/** The filters as plain data (a stable query key), leaving out what means "everything". */
-export function toAppLogsFilters(
-  options: Omit<UseAppLogsOptions, 'page' | 'pageSize' | 'appId'>,
-): AppLogsFilters {
-  const filters: AppLogsFilters = {
-    dateStart: toIsoString(options.dateRange.start),
-    dateEnd: toIsoString(options.dateRange.end),
-  };
-  if (options.sources && options.sources.length > 0) filters.sources = [...options.sources].sort();
-  if (options.search) filters.search = options.search;
-  if (options.feedback && options.feedback !== 'all') filters.feedback = options.feedback;
-  if (options.hasError) filters.hasError = true;
-  return filters;
-}
-
-/** The list request of the filters. */
-export function toChatLogsParams(appId: string | undefined, filters: AppLogsFilters): GetChatLogsParams {
-  const params: GetChatLogsParams = { appId, dateStart: filters.dateStart, dateEnd: filters.dateEnd };
-  if (filters.sources) params.sources = [...filters.sources];
-  if (filters.search) params.chatSearch = filters.search;
-  if (filters.feedback) params.feedbackType = filters.feedback;
-  if (filters.hasError) params.errorFilter = 'has_error';
-  return params;
 }
 
 const NO_ROWS: ChatLogItem[] = [];
@@ -142,16 +102,12 @@ export function useAppLogs({
     retry: false,
   });
 
-  const exporter = useMutation<string, Error, ExportCsvOptions | undefined>({
-    mutationFn: (layout) => app.exportChatLogs({ ...toChatLogsParams(appId, filters), ...layout }),
-  });
+  const exporter = useLogExport(appId, filters);
 
   const { refetch: refetchQuery } = query;
   const refetch = useCallback(async () => {
     await refetchQuery();
   }, [refetchQuery]);
-  const { mutateAsync } = exporter;
-  const exportCsv = useCallback((layout?: ExportCsvOptions) => mutateAsync(layout), [mutateAsync]);
 
   return {
     rows: query.data?.list ?? NO_ROWS,
@@ -161,8 +117,6 @@ export function useAppLogs({
     isPlaceholderData: query.isPlaceholderData,
     error: query.error,
     refetch,
-    exportCsv,
-    isExporting: exporter.isPending,
-    exportError: exporter.error,
+    ...exporter,
   };
 }
