@@ -53,7 +53,7 @@ describe('useAppLogRows', () => {
     const { wrapper } = setupRows();
     const { result, rerender } = renderHook((props: UseAppLogRowsOptions) => useAppLogRows(props), {
       wrapper,
-      initialProps: { dateRange, pageSize: 300 },
+      initialProps: { dateRange, pageSize: 300 } as UseAppLogRowsOptions,
     });
     await waitFor(() => expect(result.current.rows).toHaveLength(250));
     const before = new Map(result.current.rows.map((row) => [row.chatId, row]));
