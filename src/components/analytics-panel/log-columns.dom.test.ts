@@ -81,7 +81,8 @@ describe('LOG_COLUMNS', () => {
       'versionName',
       'region',
     ]);
-    expect(new Set(LOG_COLUMNS.map((c) => c.labelKey)).size).toBe(LOG_COLUMNS.length);
+    const headers = LOG_COLUMNS.flatMap((c) => c.csv.map((field) => field.header));
+    expect(new Set(headers).size).toBe(headers.length);
     for (const key of DEFAULT_LOG_COLUMN_KEYS) expect(getLogColumn(key).key).toBe(key);
     expect(() => getLogColumn('nope' as 'title')).toThrow(/unknown log column "nope"/);
   });

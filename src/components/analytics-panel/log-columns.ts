@@ -50,20 +50,25 @@ export interface LogColumnValues {
   region: { region: string | null; ip: string | null };
 }
 
+/** Names of CSV headers: a column's own, or one of the parts a column splits into. */
+export type LogCsvHeaderKey = LogColumnKey | 'goodFeedback' | 'badFeedback' | 'regionName' | 'ip';
+
 /** What CSV formatters may need from the caller; each has a plain default. */
 export interface LogCsvContext {
   /** Display text of a source (default: the source id, such as `share`). */
   sourceLabel?: (source: ChatSource) => string;
   /** Text of a time in epoch ms (default: local `YYYY-MM-DD HH:mm:ss`, which spreadsheets read as a date). */
   formatTime?: (ms: number) => string;
+  /** Header text of a CSV column (default: the English `label`). */
+  header?: (key: LogCsvHeaderKey, label: string) => string;
 }
 
 /** One CSV column a log column writes (some write two, so each number gets its own spreadsheet column). */
 export interface LogCsvField {
   /** English header. */
   label: string;
-  /** The `ChatWindowStrings`-style key the header will be read from once the panel has strings. */
-  labelKey: string;
+  /** Which localized header names it (see {@link LogCsvContext.header}). */
+  header: LogCsvHeaderKey;
   /** The cell. */
   value: (row: ChatLogItem, context: LogCsvContext) => CsvValue;
 }
@@ -77,8 +82,6 @@ export interface LogColumn<K extends LogColumnKey = LogColumnKey> {
   key: K;
   /** English header. */
   label: string;
-  /** The `ChatWindowStrings`-style key the header will be read from once the panel has strings. */
-  labelKey: string;
   /** Reads the cell's value from a row. */
   value: (row: ChatLogItem) => LogColumnValues[K];
   /** What the table sorts loaded rows by. */
@@ -131,20 +134,18 @@ function csvTime(ms: number | null, context: LogCsvContext): string | null {
 function simple<K extends LogColumnKey>(
   key: K,
   label: string,
-  labelKey: string,
   value: (row: ChatLogItem) => LogColumnValues[K] & LogSortValue,
   csv?: (value: LogColumnValues[K], context: LogCsvContext) => CsvValue,
 ): LogColumn<K> {
   return {
     key,
     label,
-    labelKey,
     value,
     sortValue: value,
     csv: [
       {
         label,
-        labelKey,
+        header: key,
         value: (row, context) => (csv ? csv(value(row), context) : (value(row) as CsvValue)),
       },
     ],
@@ -160,38 +161,35 @@ const regionOf = (row: ChatLogItem) => ({ region: text(row.region), ip: text(row
 
 /** The log table's columns, in FastGPT's order. */
 export const LOG_COLUMNS: readonly AnyLogColumn[] = [
-  simple('title', 'Title', 'logColumnTitle', titleOf),
+  simple('title', 'Title', titleOf),
   {
     key: 'source',
     label: 'Source',
-    labelKey: 'logColumnSource',
     value: (row) => ({ source: row.source, sourceName: text(row.sourceName) }),
     sortValue: (row) => text(row.sourceName) ?? row.source,
     csv: [
       {
         label: 'Source',
-        labelKey: 'logColumnSource',
+        header: 'source',
         value: (row, context) => text(row.sourceName) ?? (context.sourceLabel?.(row.source) || row.source),
       },
     ],
   },
-  simple('user', 'User', 'logColumnUser', (row) => text(row.outLinkUid) ?? text(row.sourceMember?.name)),
-  simple('createdTime', 'Created', 'logColumnCreated', (row) => time(row.createTime), csvTime),
+  simple('user', 'User', (row) => text(row.outLinkUid) ?? text(row.sourceMember?.name)),
+  simple('createdTime', 'Created', (row) => time(row.createTime), csvTime),
   {
     ...simple(
       'lastConversationTime',
       'Last message',
-      'logColumnLastMessage',
       (row) => time(row.updateTime),
       csvTime,
     ),
     serverSort: { field: 'updateTime', direction: 'desc' },
   },
-  simple('messageCount', 'Messages', 'logColumnMessages', (row) => count(row.messageCount)),
+  simple('messageCount', 'Messages', (row) => count(row.messageCount)),
   {
     key: 'feedback',
     label: 'Feedback',
-    labelKey: 'logColumnFeedback',
     value: feedbackOf,
     // Bad ratings first: the chats an owner most needs to read.
     sortValue: (row) => {
@@ -199,36 +197,34 @@ export const LOG_COLUMNS: readonly AnyLogColumn[] = [
       return [bad, good];
     },
     csv: [
-      { label: 'Good feedback', labelKey: 'logColumnGoodFeedback', value: (row) => feedbackOf(row).good },
-      { label: 'Bad feedback', labelKey: 'logColumnBadFeedback', value: (row) => feedbackOf(row).bad },
+      { label: 'Good feedback', header: 'goodFeedback', value: (row) => feedbackOf(row).good },
+      { label: 'Bad feedback', header: 'badFeedback', value: (row) => feedbackOf(row).bad },
     ],
   },
-  simple('customFeedback', 'Custom feedback', 'logColumnCustomFeedback', (row) =>
+  simple('customFeedback', 'Custom feedback', (row) =>
     count(row.customFeedbacksCount),
   ),
-  simple('annotatedCount', 'Marks', 'logColumnMarks', (row) => count(row.markCount)),
+  simple('annotatedCount', 'Marks', (row) => count(row.markCount)),
   simple(
     'responseTime',
     'Avg. response time',
-    'logColumnResponseTime',
     (row) => count(row.averageResponseTime),
     twoDecimals,
   ),
-  simple('errorCount', 'Errors', 'logColumnErrors', (row) => count(row.errorCount)),
-  simple('points', 'Points', 'logColumnPoints', (row) => count(row.totalPoints), twoDecimals),
-  simple('versionName', 'Version', 'logColumnVersion', (row) => text(row.versionName)),
+  simple('errorCount', 'Errors', (row) => count(row.errorCount)),
+  simple('points', 'Points', (row) => count(row.totalPoints), twoDecimals),
+  simple('versionName', 'Version', (row) => text(row.versionName)),
   {
     key: 'region',
     label: 'Region',
-    labelKey: 'logColumnRegion',
     value: regionOf,
     sortValue: (row) => {
       const { region, ip } = regionOf(row);
       return region ?? ip;
     },
     csv: [
-      { label: 'Region', labelKey: 'logColumnRegion', value: (row) => regionOf(row).region },
-      { label: 'IP', labelKey: 'logColumnIp', value: (row) => regionOf(row).ip },
+      { label: 'Region', header: 'regionName', value: (row) => regionOf(row).region },
+      { label: 'IP', header: 'ip', value: (row) => regionOf(row).ip },
     ],
   },
 ];
@@ -293,7 +289,7 @@ export function logCsvColumns(
 ): CsvColumn<ChatLogItem>[] {
   return columns.flatMap((column) =>
     column.csv.map((field) => ({
-      header: field.label,
+      header: context.header?.(field.header, field.label) ?? field.label,
       value: (row: ChatLogItem) => field.value(row, context),
     })),
   );
