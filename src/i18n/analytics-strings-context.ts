@@ -21,12 +21,12 @@ export function resolveAnalyticsStrings(
 ): AnalyticsPanelStrings {
   const base = analyticsPanelStrings[locale] ?? analyticsEn;
   if (!overrides) return base;
-  return {
-    ...base,
-    ...overrides,
-    sources: { ...base.sources, ...overrides.sources },
-    columns: { ...base.columns, ...overrides.columns },
-  };
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = merged[key];
+    merged[key] = typeof value === 'object' && typeof current === 'object' ? { ...current, ...value } : value;
+  }
+  return merged as unknown as AnalyticsPanelStrings;
 }
 
 /** {@link resolveAnalyticsStrings}, stable while the overrides' values are (inline literals are fine). */

@@ -178,12 +178,7 @@ export const LOG_COLUMNS: readonly AnyLogColumn[] = [
   simple('user', 'User', (row) => text(row.outLinkUid) ?? text(row.sourceMember?.name)),
   simple('createdTime', 'Created', (row) => time(row.createTime), csvTime),
   {
-    ...simple(
-      'lastConversationTime',
-      'Last message',
-      (row) => time(row.updateTime),
-      csvTime,
-    ),
+    ...simple('lastConversationTime', 'Last message', (row) => time(row.updateTime), csvTime),
     serverSort: { field: 'updateTime', direction: 'desc' },
   },
   simple('messageCount', 'Messages', (row) => count(row.messageCount)),
@@ -201,16 +196,9 @@ export const LOG_COLUMNS: readonly AnyLogColumn[] = [
       { label: 'Bad feedback', header: 'badFeedback', value: (row) => feedbackOf(row).bad },
     ],
   },
-  simple('customFeedback', 'Custom feedback', (row) =>
-    count(row.customFeedbacksCount),
-  ),
+  simple('customFeedback', 'Custom feedback', (row) => count(row.customFeedbacksCount)),
   simple('annotatedCount', 'Marks', (row) => count(row.markCount)),
-  simple(
-    'responseTime',
-    'Avg. response time',
-    (row) => count(row.averageResponseTime),
-    twoDecimals,
-  ),
+  simple('responseTime', 'Avg. response time', (row) => count(row.averageResponseTime), twoDecimals),
   simple('errorCount', 'Errors', (row) => count(row.errorCount)),
   simple('points', 'Points', (row) => count(row.totalPoints), twoDecimals),
   simple('versionName', 'Version', (row) => text(row.versionName)),
