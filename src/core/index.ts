@@ -40,7 +40,7 @@ export {
   initialDraftValues,
   toTypedValues,
 } from './form-fields';
-export { type AppLogsFilters, fastgptKeys } from './query-keys';
+export { type AppLogsFilters, fastgptKeys, type RecordsView } from './query-keys';
 export { recordToMessage } from './record-to-message';
 export { unwrapInteractive } from './unwrap-interactive';
 export {
