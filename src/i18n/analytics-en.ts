@@ -36,4 +36,10 @@ export const analyticsEn: AnalyticsPanelStrings = {
   },
   // charts
   // drawer
+  drawerClose: 'Close',
+  drawerUntitled: 'Untitled conversation',
+  drawerGoodCount: '{count} good',
+  drawerBadCount: '{count} bad',
+  drawerSeconds: '{value} s',
+  drawerNoValue: '–',
 };

@@ -36,4 +36,10 @@ export const analyticsZhCN: AnalyticsPanelStrings = {
   },
   // charts
   // drawer
+  drawerClose: '关闭',
+  drawerUntitled: '未命名对话',
+  drawerGoodCount: '{count} 个赞',
+  drawerBadCount: '{count} 个踩',
+  drawerSeconds: '{value} 秒',
+  drawerNoValue: '–',
 };
