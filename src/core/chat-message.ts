@@ -86,6 +86,10 @@ export interface ChatMessage {
   error?: FastGPTError;
   /** The user's feedback (assistant messages). */
   feedback?: MessageFeedback;
+  /** Custom feedback entries on the answer (stored records loaded with `loadCustomFeedbacks`). */
+  customFeedbacks?: string[];
+  /** When the end user deleted it, epoch ms (stored records loaded with `includeDeleted`). */
+  deletedAt?: number;
   /** How long the workflow ran, in seconds. */
   durationSeconds?: number;
   /** The run's node responses (the timeline), from `flowResponses` or `flowNodeResponse`. */

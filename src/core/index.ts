@@ -41,7 +41,7 @@ export {
   toTypedValues,
 } from './form-fields';
 export { createLogRowCache, type LogRowCache, type LogRowCacheOptions, sameLogRow } from './log-row-cache';
-export { type AppLogsFilters, fastgptKeys } from './query-keys';
+export { type AppLogsFilters, fastgptKeys, type RecordsView } from './query-keys';
 export { recordToMessage } from './record-to-message';
 export { unwrapInteractive } from './unwrap-interactive';
 export {

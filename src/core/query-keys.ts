@@ -16,6 +16,14 @@ export interface AppLogsFilters {
   hasError?: boolean;
 }
 
+/** How a log view reads a chat's records (see `UseChatRecordsOptions`). */
+export interface RecordsView {
+  /** Records the end user deleted are included. */
+  includeDeleted: boolean;
+  /** Custom feedback entries are loaded. */
+  loadCustomFeedbacks: boolean;
+}
+
 /**
  * Query keys of every FastGPT query, from one factory shared by hooks and components, so a mutation can
  * invalidate exactly what it changed. Every key starts with `['fastgpt', <scope>]`; `scope` separates
@@ -37,6 +45,12 @@ export const fastgptKeys = {
   /** The records of one chat (an infinite query, paged upward). */
   records: (scope: string, appId: string, chatId: string) =>
     ['fastgpt', scope, 'records', appId, chatId] as const,
+  /**
+   * The records of one chat as an admin's log view reads them (deleted ones, custom feedback): beneath
+   * {@link fastgptKeys.records}, so invalidating a chat's records reaches this view too.
+   */
+  recordsLogView: (scope: string, appId: string, chatId: string, view: RecordsView) =>
+    ['fastgpt', scope, 'records', appId, chatId, view] as const,
   /** The node responses of one AI record. */
   recordDetail: (scope: string, appId: string, chatId: string, dataId: string) =>
     ['fastgpt', scope, 'recordDetail', appId, chatId, dataId] as const,

@@ -78,6 +78,12 @@ export function recordToMessage(record: ChatRecord): ChatMessage | undefined {
         ? { rating: 'bad' }
         : { rating: 'bad', reason: record.userBadFeedback };
   }
+  if (record.customFeedbacks && record.customFeedbacks.length > 0)
+    message.customFeedbacks = record.customFeedbacks;
+  if (typeof record.deleteTime === 'string') {
+    const deletedAt = Date.parse(record.deleteTime);
+    if (!Number.isNaN(deletedAt)) message.deletedAt = deletedAt;
+  }
   if (record.durationSeconds !== undefined) message.durationSeconds = record.durationSeconds;
   if (record.totalQuoteList && record.totalQuoteList.length > 0) message.citations = record.totalQuoteList;
   return message;

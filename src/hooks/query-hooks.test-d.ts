@@ -50,6 +50,8 @@ describe('hook signatures', () => {
       pageSize?: number;
       enabled?: boolean;
       live?: readonly ChatMessage[];
+      includeDeleted?: boolean;
+      loadCustomFeedbacks?: boolean;
     }>();
     const r = useChatRecords({ chatId: 'c' });
     expectTypeOf(r).toEqualTypeOf<UseChatRecordsResult>();

@@ -41,6 +41,13 @@ export interface UseChatCompletionOptions extends ChatCallbacks {
   retainDatasetCite?: boolean;
   /** Records per page when loading an existing chat (default 20). */
   pageSize?: number;
+  /**
+   * Loading an existing chat, also load the records its end user deleted, as an admin's log view does
+   * (see `UseChatRecordsOptions.includeDeleted`). Default false.
+   */
+  includeDeleted?: boolean;
+  /** Loading an existing chat, also load each answer's custom feedback entries. Default false. */
+  loadCustomFeedbacks?: boolean;
 }
 
 /** What {@link useChatCompletion} returns. Actions are stable; state fields change as the chat does. */
@@ -220,6 +227,8 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
     chatId: recordsChatId,
     pageSize: options.pageSize,
     enabled: !state.isNewChat,
+    includeDeleted: options.includeDeleted,
+    loadCustomFeedbacks: options.loadCustomFeedbacks,
   });
   const loaded = records.messages;
   useEffect(() => {

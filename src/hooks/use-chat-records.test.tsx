@@ -205,4 +205,34 @@ describe('useChatRecords', () => {
     expect(ids[0]).toBe('c5-q6');
     expect(ids.slice(8, 11)).toEqual(['c5-q10', 'c5-a10', 'c5-q11']);
   });
+
+  it('with includeDeleted and loadCustomFeedbacks shows deleted records and custom feedback, cached apart', async () => {
+    const { fake, wrapper } = setupFastGPT();
+    const chat = seedFakeChat(fake, { chatId: 'c1', turns: 2 });
+    const [, firstAnswer, , lastAnswer] = chat.items;
+    if (!firstAnswer || !lastAnswer) throw new Error('not seeded');
+    firstAnswer.deleteTime = Date.parse('2026-01-29T08:00:00Z');
+    lastAnswer.customFeedbacks = ['Wrong price'];
+
+    const plain = renderHook(() => useChatRecords({ chatId: 'c1' }), { wrapper });
+    await waitFor(() => expect(plain.result.current.messages).toHaveLength(3));
+    expect(plain.result.current.messages.map(textOf)).not.toContain('answer 1');
+
+    const log = renderHook(
+      () => useChatRecords({ chatId: 'c1', includeDeleted: true, loadCustomFeedbacks: true }),
+      {
+        wrapper,
+      },
+    );
+    await waitFor(() => expect(log.result.current.messages).toHaveLength(4));
+    const messages = log.result.current.messages;
+    expect(messages[1]).toMatchObject({ id: 'c1-a1', deletedAt: Date.parse('2026-01-29T08:00:00Z') });
+    expect(messages[3]).toMatchObject({ id: 'c1-a2', customFeedbacks: ['Wrong price'] });
+    expect(messages[3]?.deletedAt).toBeUndefined();
+    const bodies = fake.requests.filter((r) => r.path.endsWith('getPaginationRecords')).map((r) => r.body);
+    expect(bodies.at(-1)).toMatchObject({ includeDeleted: true, loadCustomFeedbacks: true });
+    expect(bodies[0]).not.toHaveProperty('includeDeleted');
+    // The plain view keeps its own cache entry: the deleted answer does not leak into the chat itself.
+    expect(plain.result.current.messages).toHaveLength(3);
+  });
 });

@@ -39,6 +39,13 @@ export interface UseChatRecordsOptions {
    * stored ones unless a stored record has the same id, so nothing shows twice and nothing moves.
    */
   live?: readonly ChatMessage[];
+  /**
+   * Also load records the end user deleted (FastGPT ≥ 4.14.4 keeps them, soft-deleted), as an admin's log
+   * view does; each then carries `deleteTime` and its message `deletedAt`. Default false.
+   */
+  includeDeleted?: boolean;
+  /** Load each answer's custom feedback entries (`customFeedbacks` on records and messages). Default false. */
+  loadCustomFeedbacks?: boolean;
 }
 
 /** Result of {@link useChatRecords}. */
@@ -81,6 +88,13 @@ function messageOf(record: ChatRecord): ChatMessage | undefined {
 
 function loadedCount(pages: readonly FastGPTPage<ChatRecord>[]): number {
   return pages.reduce((sum, page) => sum + page.list.length, 0);
+}
+
+/** Only the flags that are on, so the request body of a plain chat stays as it was. */
+function pickTrue(flags: Record<string, boolean>): Record<string, true> {
+  const out: Record<string, true> = {};
+  for (const [key, on] of Object.entries(flags)) if (on) out[key] = true;
+  return out;
 }
 
 /** Oldest first, each dataId once (pages overlap when records arrive while older pages load). */
@@ -164,26 +178,35 @@ export function useChatRecords({
   pageSize = 20,
   enabled = true,
   live = NO_MESSAGES,
+  includeDeleted = false,
+  loadCustomFeedbacks = false,
 }: UseChatRecordsOptions): UseChatRecordsResult {
   const { chat, scope, appId: defaultAppId } = useFastGPT();
   const appId = appIdOption ?? defaultAppId;
+  // A log view holds other records than the chat itself (deleted ones), so it caches apart from it.
+  const queryKey =
+    includeDeleted || loadCustomFeedbacks
+      ? fastgptKeys.recordsLogView(scope, appId ?? '', chatId, { includeDeleted, loadCustomFeedbacks })
+      : fastgptKeys.records(scope, appId ?? '', chatId);
+  const view = { includeDeleted, loadCustomFeedbacks };
 
   const query = useInfiniteQuery<
     FastGPTPage<ChatRecord>,
     Error,
     ChatRecordsData,
-    ReturnType<typeof fastgptKeys.records>,
+    readonly unknown[],
     ChatRecordsPageParam
   >({
-    queryKey: fastgptKeys.records(scope, appId ?? '', chatId),
+    queryKey,
     queryFn: async ({ pageParam, signal }) => {
       const { offset, baseline } = pageParam;
-      const page = await chat.getChatRecords({ appId, chatId, offset, pageSize }, { signal });
+      const params = { appId, chatId, pageSize, ...pickTrue(view) };
+      const page = await chat.getChatRecords({ ...params, offset }, { signal });
       // Turns saved since the newest page loaded push every older record further from the newest end: ask
       // again past them, or this page would repeat records already shown and skip as many older ones.
       const grown = baseline === undefined ? 0 : page.total - baseline;
       if (grown <= 0) return page;
-      return chat.getChatRecords({ appId, chatId, offset: offset + grown, pageSize }, { signal });
+      return chat.getChatRecords({ ...params, offset: offset + grown }, { signal });
     },
     initialPageParam: { offset: 0 },
     // The next offset is what the cache holds, so records dropped from it (deleted) leave no gap; the

@@ -101,4 +101,10 @@ export const analyticsEn: AnalyticsPanelStrings = {
   derivedTruncated: ' They cover the newest {count} conversations only.',
   // charts
   // drawer
+  drawerClose: 'Close',
+  drawerUntitled: 'Untitled conversation',
+  drawerGoodCount: '{count} good',
+  drawerBadCount: '{count} bad',
+  drawerSeconds: '{value} s',
+  drawerNoValue: '–',
 };

@@ -140,6 +140,18 @@ export interface AnalyticsPanelStrings {
   derivedTruncated: string;
   // charts
   // drawer
+  /** Closes the conversation drawer. */
+  drawerClose: string;
+  /** Title of a conversation with neither a custom nor an automatic title. */
+  drawerUntitled: string;
+  /** Answers rated good, in the drawer's summary; `{count}` becomes the number. */
+  drawerGoodCount: string;
+  /** Answers rated bad, in the drawer's summary; `{count}` becomes the number. */
+  drawerBadCount: string;
+  /** A duration in seconds; `{value}` becomes the number. */
+  drawerSeconds: string;
+  /** Shown for a figure the server did not send. */
+  drawerNoValue: string;
 }
 
 /** Overrides of {@link AnalyticsPanelStrings}: any subset; the grouped entries (sources, columns, …) merge per key. */

@@ -97,4 +97,10 @@ export const analyticsZhCN: AnalyticsPanelStrings = {
   derivedTruncated: '仅统计了最近的 {count} 条对话。',
   // charts
   // drawer
+  drawerClose: '关闭',
+  drawerUntitled: '未命名对话',
+  drawerGoodCount: '{count} 个赞',
+  drawerBadCount: '{count} 个踩',
+  drawerSeconds: '{value} 秒',
+  drawerNoValue: '–',
 };

@@ -266,6 +266,19 @@ export interface ChatWindowStrings {
   suggestions: string;
   /** Read out while suggested questions load. */
   suggestionsLoading: string;
+  // read-only view
+  /** Shown in a read-only window (`readOnly`) whose chat has no messages. */
+  readOnlyEmpty: string;
+  /** Read-only badge of an answer the user rated good. */
+  feedbackRatedGood: string;
+  /** Read-only badge of an answer the user rated bad. */
+  feedbackRatedBad: string;
+  /** The reason given with a bad rating, in the read-only badge; `{reason}` becomes the reason. */
+  feedbackReasonShown: string;
+  /** Label of the custom feedback entries shown under an answer in a read-only window. */
+  customFeedbacksLabel: string;
+  /** Badge of a message the end user deleted (a read-only log view shows them). */
+  deletedByUser: string;
   /** Strings of the markdown renderer (code block copy button, citation chips…). */
   markdown: MarkdownLabels;
 }

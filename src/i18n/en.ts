@@ -159,5 +159,12 @@ export const en: ChatWindowStrings = {
   deleteFailed: 'The message could not be deleted: {message}',
   suggestions: 'Suggested questions',
   suggestionsLoading: 'Loading suggested questions…',
+  // read-only view
+  readOnlyEmpty: 'This conversation has no messages.',
+  feedbackRatedGood: 'Rated good',
+  feedbackRatedBad: 'Rated bad',
+  feedbackReasonShown: 'Reason: {reason}',
+  customFeedbacksLabel: 'Custom feedback',
+  deletedByUser: 'Deleted by the user',
   markdown: defaultMarkdownLabels,
 };

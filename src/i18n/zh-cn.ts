@@ -158,6 +158,13 @@ export const zhCN: ChatWindowStrings = {
   deleteFailed: '消息删除失败：{message}',
   suggestions: '猜你想问',
   suggestionsLoading: '正在加载推荐问题…',
+  // read-only view
+  readOnlyEmpty: '该对话没有消息。',
+  feedbackRatedGood: '用户点赞',
+  feedbackRatedBad: '用户点踩',
+  feedbackReasonShown: '原因：{reason}',
+  customFeedbacksLabel: '自定义反馈',
+  deletedByUser: '用户已删除',
   markdown: {
     copy: '复制',
     copied: '已复制',

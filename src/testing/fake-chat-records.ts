@@ -100,7 +100,11 @@ export function toChatRecord(item: FakeChatItem, options: ToChatRecordOptions): 
   if (item.adminFeedback !== undefined) record.adminFeedback = item.adminFeedback;
   if (item.durationSeconds !== undefined) record.durationSeconds = item.durationSeconds;
   if (item.errorMsg !== undefined) record.errorMsg = item.errorMsg;
-  if (options.loadCustomFeedbacks) record.customFeedbacks = item.customFeedbacks ?? [];
+  if (options.loadCustomFeedbacks) {
+    record.customFeedbacks = item.customFeedbacks ?? [];
+    // FastGPT ≥ 4.14.4 adds the soft-delete time beside the custom feedback (`null` when not deleted).
+    record.deleteTime = item.deleteTime === undefined ? null : new Date(item.deleteTime).toISOString();
+  }
   if (item.obj === 'AI') {
     const responses = item.responseData ?? [];
     const text = textOf(item.value);

@@ -201,6 +201,30 @@ describe('records', () => {
     expect(withCustom.list[1].customFeedbacks).toEqual([]);
   });
 
+  it('hides soft-deleted items and chats unless includeDeleted, which the log drawer sends', async () => {
+    const fake = await threeTurns();
+    const chat = fake.state.chats.get('c1');
+    if (!chat) throw new Error('not saved');
+    (chat.items[1] as { deleteTime?: number }).deleteTime = clock;
+    const body = { appId: fake.credentials.appId, chatId: 'c1', pageSize: 10 };
+    const live = await data(fake, '/api/core/chat/getPaginationRecords', { body });
+    expect(live.total).toBe(5);
+    expect(live.list.map((r: { dataId: string }) => r.dataId)).not.toContain(chat.items[1]?.dataId);
+
+    const logView = { ...body, includeDeleted: true, loadCustomFeedbacks: true };
+    const all = await data(fake, '/api/core/chat/getPaginationRecords', { body: logView });
+    expect(all.total).toBe(6);
+    expect(all.list[1]).toMatchObject({
+      dataId: chat.items[1]?.dataId,
+      deleteTime: new Date(clock).toISOString(),
+    });
+    expect(all.list[0].deleteTime).toBeNull();
+
+    chat.deleteTime = clock;
+    expect((await data(fake, '/api/core/chat/getPaginationRecords', { body })).total).toBe(0);
+    expect((await data(fake, '/api/core/chat/getPaginationRecords', { body: logView })).total).toBe(6);
+  });
+
   it('answers empty lists for missing params and node responses from getResData', async () => {
     const fake = await threeTurns();
     const appId = fake.credentials.appId;

@@ -64,14 +64,22 @@ async function chatTarget(
   return { auth, appId };
 }
 
-/** The chat a CRUD call names, checked for ownership (504000); `undefined` when it does not exist. */
+/**
+ * The chat a CRUD call names, checked for ownership (504000); `undefined` when it does not exist (or is
+ * soft-deleted, unless `includeDeleted`).
+ */
 function ownedChat(
   ctx: FakeRouteContext,
   auth: AuthResult,
   app: FakeApp,
   chatId: unknown,
+  includeDeleted = false,
 ): FakeChat | undefined {
-  const chat = findLiveChat(ctx.state, chatId);
+  const chat = includeDeleted
+    ? typeof chatId === 'string' && chatId
+      ? ctx.state.chats.get(chatId)
+      : undefined
+    : findLiveChat(ctx.state, chatId);
   if (chat && !canAccessChat(chat, auth, app.appId)) throw FakeHttpError.known('unAuthChat');
   return chat;
 }
@@ -215,9 +223,11 @@ async function getPaginationRecords(ctx: FakeRouteContext): Promise<Response> {
   const chatId = str(body.chatId);
   if (!appId || !chatId) return ctx.json({ list: [], total: 0 });
   const app = ctx.authApp(auth, appId);
-  const chat = ownedChat(ctx, auth, app, chatId);
+  // The log drawer asks for what the end user deleted too: soft-deleted chats and items (≥ 4.14.4).
+  const includeDeleted = body.includeDeleted === true || body.includeDeleted === 'true';
+  const chat = ownedChat(ctx, auth, app, chatId, includeDeleted);
   if (!chat) return ctx.json({ list: [], total: 0 });
-  const items = liveItems(chat);
+  const items = includeDeleted ? chat.items : liveItems(chat);
   const { offset, pageSize } = ctx.pagination();
   // Newest page first (sort _id desc, skip, limit), then chronological inside the page.
   const page = items

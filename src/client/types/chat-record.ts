@@ -19,6 +19,11 @@ export interface ChatRecordFields {
   userBadFeedback?: string;
   /** Custom feedback entries (only with `loadCustomFeedbacks`). */
   customFeedbacks?: string[];
+  /**
+   * When the end user deleted it, ISO date; `null` when not deleted. Sent only with `loadCustomFeedbacks`
+   * (FastGPT ≥ 4.14.4); deleted records come back only with `includeDeleted`.
+   */
+  deleteTime?: string | null;
   /** Admin annotation. */
   adminFeedback?: {
     feedbackDataId?: string;
@@ -68,6 +73,11 @@ export interface GetChatRecordsParams {
   pageSize?: number;
   /** Include custom feedback entries. */
   loadCustomFeedbacks?: boolean;
+  /**
+   * Include records the end user deleted (FastGPT ≥ 4.14.4 soft-deletes them), as the log view of an admin
+   * does. Older servers ignore it.
+   */
+  includeDeleted?: boolean;
 }
 
 /** Parameters of `getRecordDetail`. */

@@ -34,9 +34,14 @@ export interface ChatWindowComposerProps extends Omit<ComponentPropsWithoutRef<'
  * The composer: an auto-growing text box bound to the chat's draft (so it survives remounts), Enter to send,
  * Shift+Enter for a new line, never sending while an IME is composing; Send, Stop while a reply runs, and
  * the queued messages with a cancel button each. A send the window's send guards refuse (required
- * variables empty) keeps the draft and says why.
+ * variables empty) keeps the draft and says why. Renders nothing in a `readOnly` window.
  */
-export function ChatWindowComposer({ className, onSubmit, ...rest }: ChatWindowComposerProps) {
+export function ChatWindowComposer(props: ChatWindowComposerProps) {
+  const { readOnly } = useChatWindowControls();
+  return readOnly ? null : <ComposerForm {...props} />;
+}
+
+function ComposerForm({ className, onSubmit, ...rest }: ChatWindowComposerProps) {
   // Store slices, not the whole chat: the composer stays still while a reply streams.
   const { actions, sendGuards } = useChatWindowControls();
   const { setDraft, send, stop, cancelQueued } = actions;

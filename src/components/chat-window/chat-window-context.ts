@@ -53,6 +53,11 @@ export interface ChatWindowControls {
   sendGuards: SendGuards;
   /** Renderers that replace the built-in view of a part type. */
   renderers: Partial<ChatWindowPartRenderers>;
+  /**
+   * The window shows an existing chat for reading only (the Root's `readOnly`): no composer, and message
+   * toolbars keep Copy and show the user's feedback instead of buttons that change the chat.
+   */
+  readOnly: boolean;
 }
 
 /** The context behind {@link useChatWindow}; `null` outside a `ChatWindow.Root`. */

@@ -12,7 +12,7 @@ import type { ChatMessage } from '../../core/chat-message';
 import { useIsomorphicLayoutEffect } from '../../hooks/use-isomorphic-layout-effect';
 import { type ChatWindowStrings, useChatWindowStrings } from '../../i18n';
 import { formatLabel } from '../markdown';
-import { useChatWindow } from './chat-window-context';
+import { useChatWindow, useChatWindowControls } from './chat-window-context';
 import { ChatWindowWelcome } from './chat-window-welcome';
 import { classNames } from './class-names';
 import { LazyBoundary } from './lazy-boundary';
@@ -41,10 +41,14 @@ export interface ChatWindowMessagesProps extends ComponentPropsWithoutRef<'div'>
   virtualizeAfter?: number;
   /**
    * Shown in the log before the first message; default: the app's welcome text and variables form
-   * (`ChatWindowWelcome`), or an invitation to ask when the app has neither.
+   * (`ChatWindowWelcome`), or an invitation to ask when the app has neither (in a `readOnly` window: a line
+   * saying the chat has no messages).
    */
   empty?: ReactNode;
-  /** Shown after the last message; default: suggested questions after a finished reply (`ChatWindowSuggestions`). */
+  /**
+   * Shown after the last message; default: suggested questions after a finished reply
+   * (`ChatWindowSuggestions`), none in a `readOnly` window.
+   */
   footer?: ReactNode;
 }
 
@@ -101,13 +105,14 @@ export function ChatWindowMessages({
   ...rest
 }: ChatWindowMessagesProps) {
   const { chat, baseUrl } = useChatWindow();
+  const { readOnly } = useChatWindowControls();
   const strings = useChatWindowStrings();
   const { messages, status, activeNode, error, retry, answerInteractive } = chat;
   const { isLoadingRecords, recordsError, reloadRecords, hasOlder, isLoadingOlder, loadOlder } = chat;
   const busy = status === 'submitted' || status === 'streaming';
 
   let retryIndex = -1;
-  if (status === 'error') retryIndex = messages.findLastIndex((m) => m.status === 'error');
+  if (status === 'error' && !readOnly) retryIndex = messages.findLastIndex((m) => m.status === 'error');
   // Failures that belong to no message (e.g. an answer FastGPT never received) still need a bubble.
   const orphanError =
     status === 'error' && error && !messages.some((m) => m.error === error) ? error : undefined;
@@ -210,10 +215,12 @@ export function ChatWindowMessages({
             </div>
           )}
           {showEmpty &&
-            (empty === undefined ? (
-              <ChatWindowWelcome fallback={<p className="fgk-chat-empty">{strings.empty}</p>} />
-            ) : (
+            (empty !== undefined ? (
               empty
+            ) : readOnly ? (
+              <p className="fgk-chat-empty">{strings.readOnlyEmpty}</p>
+            ) : (
+              <ChatWindowWelcome fallback={<p className="fgk-chat-empty">{strings.empty}</p>} />
             ))}
           {virtual ? (
             <LazyBoundary failed={renderLatestRows(rows, virtualizeAfter)}>
@@ -242,11 +249,12 @@ export function ChatWindowMessages({
           )}
           {orphanError && (
             <div className="fgk-message" data-role="assistant" data-status="error">
-              <MessageError error={orphanError} canRetry onRetry={retry} strings={strings} />
+              <MessageError error={orphanError} canRetry={!readOnly} onRetry={retry} strings={strings} />
             </div>
           )}
           {/* Mounted while replies run too (the suggestions hide themselves), so nothing is fetched twice. */}
-          {messages.length > 0 && (footer === undefined ? <LazyChatWindowSuggestions /> : footer)}
+          {messages.length > 0 &&
+            (footer !== undefined ? footer : readOnly ? null : <LazyChatWindowSuggestions />)}
         </div>
       </div>
       {follow.detached && (

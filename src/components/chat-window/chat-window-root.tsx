@@ -48,6 +48,14 @@ export interface ChatWindowRootProps extends ComponentPropsWithoutRef<'div'> {
    * `CodeHighlighterLoader`); it runs only once a settled code block with a language shows. Keep it stable.
    */
   highlighter?: CodeHighlighterLoader;
+  /**
+   * Shows the thread of an existing chat (`chatId`) for an admin's eyes, as FastGPT's log drawer does:
+   * records load with the ones the end user deleted and with custom feedback; each message keeps Copy and
+   * its run details and quotes, and shows the user's feedback as a badge, but has no regenerate, edit,
+   * delete or rating buttons; there is no composer, welcome form, suggestions or history, and nothing is
+   * ever sent. Default false.
+   */
+  readOnly?: boolean;
 }
 
 const NO_RENDERERS: Partial<ChatWindowPartRenderers> = {};
@@ -75,6 +83,7 @@ export function ChatWindowRoot({
   baseUrl,
   renderers = NO_RENDERERS,
   highlighter,
+  readOnly = false,
   className,
   children,
   ...rest
@@ -95,6 +104,8 @@ export function ChatWindowRoot({
   // The window shows citation chips, so it asks FastGPT to keep the markers unless told otherwise.
   const chat = useChatCompletion({
     retainDatasetCite: true,
+    // An admin's view of a chat shows what the end user deleted and their custom feedback.
+    ...(readOnly ? { includeDeleted: true, loadCustomFeedbacks: true } : {}),
     ...chatOptions,
     appId,
     chatId,
@@ -147,8 +158,19 @@ export function ChatWindowRoot({
       fixedVariableKeys,
       sendGuards,
       renderers: stableRenderers,
+      readOnly,
     }),
-    [store, appId, baseUrl, selectChat, formVariables, fixedVariableKeys, sendGuards, stableRenderers],
+    [
+      store,
+      appId,
+      baseUrl,
+      selectChat,
+      formVariables,
+      fixedVariableKeys,
+      sendGuards,
+      stableRenderers,
+      readOnly,
+    ],
   );
   return (
     <ChatWindowControlsContext.Provider value={controls}>
@@ -159,6 +181,7 @@ export function ChatWindowRoot({
               lang={locale}
               data-theme={theme}
               data-status={chat.status}
+              data-readonly={readOnly || undefined}
               data-slot="chat-window"
               {...rest}
               className={classNames('fgk-root fgk-chat-window', className)}

@@ -13,7 +13,7 @@ export interface ChatWindowProps extends ChatWindowRootProps {
   /**
    * Adds the history sidebar (`ChatWindow.History`) beside the chat: new chat, the app's chats, rename, pin,
    * delete, clear all. In windows narrower than 640 px it becomes a drawer behind a Conversations button.
-   * Default false.
+   * Ignored with `readOnly`. Default false.
    */
   showHistory?: boolean;
   /** With `showHistory`: force the `sidebar` or the `drawer` instead of choosing by width (default `auto`). */
@@ -44,12 +44,12 @@ export function ChatWindow({
   const parts = children ?? (
     <>
       <ChatWindowMessages />
-      <ChatWindowComposer />
+      {!props.readOnly && <ChatWindowComposer />}
     </>
   );
   return (
     <ChatWindowRoot {...props}>
-      {showHistory ? (
+      {showHistory && !props.readOnly ? (
         <ChatWindowHistoryLayout mode={historyMode} historyProps={historyProps}>
           {parts}
         </ChatWindowHistoryLayout>

@@ -63,7 +63,10 @@ function usePendingQuestionGuard(part: InteractivePart, container: RefObject<HTM
 }
 
 function InteractiveView({ part, onAnswer, strings }: InteractivePartViewProps) {
-  const { interactive, answered } = part;
+  const { readOnly } = useChatWindowControls();
+  const { interactive } = part;
+  // A read-only window shows a question as it stands and never answers it.
+  const answered = part.answered || readOnly;
   if (interactive.type === 'userSelect') {
     const { description, userSelectOptions, userSelectedVal } = interactive.params;
     const chosen = typeof part.answer === 'string' ? part.answer : userSelectedVal;

@@ -19,6 +19,7 @@ import {
   ThumbDownIcon,
   ThumbUpIcon,
 } from './message-action-icons';
+import { MessageFeedbackBadge } from './message-feedback-badge';
 
 /** How long the Copy button shows "Copied", in ms. */
 const COPIED_FOR_MS = 2_000;
@@ -64,14 +65,17 @@ function useFocusAfterRender(
 /**
  * The toolbar under a settled message. Assistant: Copy, Good / Bad (with an optional reason), Regenerate (the
  * last reply only) and Delete. User: Copy, Edit and Delete. Edit, Regenerate and Delete hide while a reply
- * runs. It reads the chat through store slices, so it re-renders only when its own message changes, when
+ * runs. In a `readOnly` window only Copy stays, and an answer shows the user's feedback as a badge. It reads the chat through store slices, so it re-renders only when its own message changes, when
  * the chat turns busy or ready, or when it stops (or starts) being the last reply.
  */
 export function MessageActions({ message, strings, onEdit, focusEdit = false }: MessageActionsProps) {
-  const { store, actions, appId } = useChatWindowControls();
+  const { store, actions, appId, readOnly } = useChatWindowControls();
   const { id, role, status } = message;
-  useEffect(preloadMessageTools, []);
-  const busy = useChatWindowState(selectBusy);
+  useEffect(() => {
+    if (!readOnly) preloadMessageTools();
+  }, [readOnly]);
+  // A read-only window changes nothing, so it offers what would as if a reply were always running.
+  const busy = useChatWindowState(selectBusy) || readOnly;
   const chatId = useChatWindowState(selectChatId);
   const isLast = useChatWindowState(
     useCallback(
@@ -112,7 +116,7 @@ export function MessageActions({ message, strings, onEdit, focusEdit = false }: 
   }, [copyState]);
 
   const text = textOf(message);
-  const rateable = role === 'assistant' && (status === 'done' || status === 'stopped');
+  const rateable = !readOnly && role === 'assistant' && (status === 'done' || status === 'stopped');
   const feedback = rated ? feedbackOf(id) : message.feedback;
 
   const copy = async () => {
@@ -161,7 +165,15 @@ export function MessageActions({ message, strings, onEdit, focusEdit = false }: 
     });
   };
 
-  const open = panel !== 'none' || copyState !== 'idle' || feedbackFailed || deleteFailure !== undefined;
+  // A read-only answer's feedback badge is information, not a control: it stays in view like an open panel.
+  const showsFeedback =
+    readOnly && role === 'assistant' && (message.feedback !== undefined || !!message.customFeedbacks?.length);
+  const open =
+    panel !== 'none' ||
+    copyState !== 'idle' ||
+    feedbackFailed ||
+    deleteFailure !== undefined ||
+    showsFeedback;
   const copied = copyState === 'copied';
 
   return (
@@ -232,6 +244,7 @@ export function MessageActions({ message, strings, onEdit, focusEdit = false }: 
           />
         )}
       </fieldset>
+      {showsFeedback && <MessageFeedbackBadge message={message} strings={strings} />}
       {panel === 'reason' && (
         <LazyReasonForm
           strings={strings}

@@ -158,6 +158,11 @@ function MessageRowView({ message, canRetry, onRetry, onAnswer, baseUrl, strings
           {strings.stopped}
         </span>
       )}
+      {message.deletedAt !== undefined && (
+        <span className="fgk-message-badge" data-slot="chat-window-deleted">
+          {strings.deletedByUser}
+        </span>
+      )}
       {status === 'error' && message.error && (
         <MessageError error={message.error} canRetry={canRetry} onRetry={onRetry} strings={strings} />
       )}
