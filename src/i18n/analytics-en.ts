@@ -103,8 +103,5 @@ export const analyticsEn: AnalyticsPanelStrings = {
   // drawer
   drawerClose: 'Close',
   drawerUntitled: 'Untitled conversation',
-  drawerGoodCount: '{count} good',
-  drawerBadCount: '{count} bad',
-  drawerSeconds: '{value} s',
   drawerNoValue: '–',
 };

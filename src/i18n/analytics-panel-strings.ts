@@ -144,12 +144,6 @@ export interface AnalyticsPanelStrings {
   drawerClose: string;
   /** Title of a conversation with neither a custom nor an automatic title. */
   drawerUntitled: string;
-  /** Answers rated good, in the drawer's summary; `{count}` becomes the number. */
-  drawerGoodCount: string;
-  /** Answers rated bad, in the drawer's summary; `{count}` becomes the number. */
-  drawerBadCount: string;
-  /** A duration in seconds; `{value}` becomes the number. */
-  drawerSeconds: string;
   /** Shown for a figure the server did not send. */
   drawerNoValue: string;
 }

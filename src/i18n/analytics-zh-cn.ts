@@ -99,8 +99,5 @@ export const analyticsZhCN: AnalyticsPanelStrings = {
   // drawer
   drawerClose: '关闭',
   drawerUntitled: '未命名对话',
-  drawerGoodCount: '{count} 个赞',
-  drawerBadCount: '{count} 个踩',
-  drawerSeconds: '{value} 秒',
   drawerNoValue: '–',
 };

@@ -172,8 +172,8 @@ function ConversationFacts({
     [strings.columns.messageCount, number(getLogColumn('messageCount').value(row))],
     [
       strings.columns.feedback,
-      `${formatLabel(strings.drawerGoodCount, { count: String(feedback.good) })} · ${formatLabel(
-        strings.drawerBadCount,
+      `${formatLabel(strings.goodCount, { count: String(feedback.good) })} · ${formatLabel(
+        strings.badCount,
         { count: String(feedback.bad) },
       )}`,
     ],
@@ -181,7 +181,7 @@ function ConversationFacts({
     [strings.columns.points, points === null ? none : points.toFixed(2)],
     [
       strings.columns.responseTime,
-      responseTime === null ? none : formatLabel(strings.drawerSeconds, { value: responseTime.toFixed(2) }),
+      responseTime === null ? none : formatLabel(strings.seconds, { value: responseTime.toFixed(2) }),
     ],
   ];
   return (
