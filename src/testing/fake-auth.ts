@@ -84,7 +84,14 @@ export function authenticateFakeRequest(input: FakeAuthInput, options: Authentic
   const token = headers.get('token') || readCookie(headers.get('cookie'), 'fastgpt_token');
   if (allowToken && token) {
     for (const member of state.members.values()) {
-      if (member.token === token) return { teamId: member.teamId, tmbId: member.tmbId, via: 'token' };
+      if (member.token === token) {
+        return {
+          teamId: member.teamId,
+          tmbId: member.tmbId,
+          via: 'token',
+          ...(member.readChatLog ? { readChatLog: true } : {}),
+        };
+      }
     }
     throw FakeHttpError.known('unAuthorization');
   }

@@ -37,12 +37,12 @@ export function liveItems(chat: FakeChat): FakeChatItem[] {
 
 /**
  * FastGPT's chat ownership check: a share caller only reaches chats of its link and uid, a session
- * user only their own chats, a key any chat of its team's app.
+ * user their own chats (any chat of the app with `readChatLog`), a key any chat of its team's app.
  */
 export function canAccessChat(chat: FakeChat, auth: AuthResult, appId: string): boolean {
   if (chat.appId !== appId || chat.teamId !== auth.teamId) return false;
   if (auth.share) return chat.outLinkUid === auth.share.outLinkUid;
-  if (auth.via === 'token') return chat.tmbId === auth.tmbId;
+  if (auth.via === 'token') return chat.tmbId === auth.tmbId || auth.readChatLog === true;
   return true;
 }
 

@@ -153,8 +153,10 @@ describe('auth failures', () => {
     expect(await other.json()).toEqual(error(502001, 'unAuthApp', 'common:code_error.app_error.un_auth_app'));
   });
 
-  it('answers 504000 for a chat of another team member (session auth)', async () => {
+  it('answers 504000 for a chat of another team member (session auth without readChatLog)', async () => {
     const fake = make();
+    const member = fake.state.members.get(fake.credentials.tmbId);
+    if (member) member.readChatLog = false;
     await call(fake, '/api/v1/chat/completions', {
       body: { chatId: 'mine', messages: [{ role: 'user', content: 'hi' }] },
     });
@@ -166,6 +168,21 @@ describe('auth failures', () => {
       headers: { token: fake.credentials.userToken },
     });
     expect(await res.json()).toEqual(error(504000, 'unAuthChat', 'common:code_error.chat_error.un_auth'));
+  });
+
+  it("lets a session member with readChatLog open another member's chat, as FastGPT's log drawer does", async () => {
+    const fake = make();
+    await call(fake, '/api/v1/chat/completions', {
+      body: { chatId: 'theirs', messages: [{ role: 'user', content: 'hi' }] },
+    });
+    const chat = fake.state.chats.get('theirs');
+    if (!chat) throw new Error('not saved');
+    chat.tmbId = '65f1c2d3e4a5b6c7d8e9f002';
+    const res = await call(fake, `/api/core/chat/init?appId=${fake.credentials.appId}&chatId=theirs`, {
+      key: null,
+      headers: { token: fake.credentials.userToken },
+    });
+    expect(await res.json()).toMatchObject({ code: 200, data: { chatId: 'theirs' } });
   });
 
   it('completions: account key without appId, unknown app, empty messages', async () => {

@@ -146,6 +146,11 @@ export interface FakeTeamMember {
   name: string;
   /** Session token accepted in the `token` header (or the `fastgpt_token` cookie). */
   token: string;
+  /**
+   * Whether the member may read the team apps' chat logs (FastGPT's `readChatLog`, which app owners and
+   * managers have): then a session may open other members' chats, as FastGPT's log drawer does.
+   */
+  readChatLog?: boolean;
 }
 
 /** Everything the fake FastGPT stores. Maps are keyed by `appId`, `chatId`, key, `shareId` and `tmbId`. */

@@ -19,6 +19,8 @@ export interface AuthResult {
   via: 'appKey' | 'accountKey' | 'token' | 'share';
   /** Name of the API key (the chat's `sourceName`). */
   keyName?: string;
+  /** A session member who may read other members' chats (`readChatLog`). */
+  readChatLog?: boolean;
   /** Share-link details when `via === 'share'`. */
   share?: { shareId: string; outLinkUid: string; link: FakeShareLink };
 }

@@ -126,7 +126,13 @@ export function createSeedState(credentials: FakeCredentials): FakeState {
     showCite: true,
     usagePoints: 0,
   });
-  state.members.set(c.tmbId, { tmbId: c.tmbId, teamId: c.teamId, name: 'Owner', token: c.userToken });
+  state.members.set(c.tmbId, {
+    tmbId: c.tmbId,
+    teamId: c.teamId,
+    name: 'Owner',
+    token: c.userToken,
+    readChatLog: true,
+  });
   state.members.set(c.otherTeamTmbId, {
     tmbId: c.otherTeamTmbId,
     teamId: c.otherTeamId,
