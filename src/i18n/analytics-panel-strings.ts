@@ -120,8 +120,8 @@ export interface AnalyticsPanelStrings {
   exportFailed: string;
   /** After a client-side export; `{count}` is how many chats it holds. */
   exportedLocally: string;
-  /** Headers of the CSV columns a table column splits into. */
-  csvHeaders: Record<'goodFeedback' | 'badFeedback' | 'regionName' | 'ip', string>;
+  /** Headers of the CSV columns a table column splits into, and of the server export's chat details. */
+  csvHeaders: Record<'goodFeedback' | 'badFeedback' | 'regionName' | 'ip' | 'chatDetails', string>;
   /** Nothing in the range; `{from}` and `{to}` are its days. */
   emptyRange: string;
   /** Nothing matches the filters. */

@@ -85,7 +85,7 @@ export const analyticsZhCN: AnalyticsPanelStrings = {
   exporting: '正在导出…',
   exportFailed: '导出失败：{message}',
   exportedLocally: '当前 FastGPT 没有导出接口，已在本地根据 {count} 条对话生成 CSV。',
-  csvHeaders: { goodFeedback: '赞同反馈', badFeedback: '反对反馈', regionName: '属地', ip: 'IP' },
+  csvHeaders: { goodFeedback: '赞同反馈', badFeedback: '反对反馈', regionName: '属地', ip: 'IP', chatDetails: '对话详情' },
   emptyRange: '{from} 至 {to} 之间没有对话。',
   emptyFiltered: '没有符合筛选条件的对话。',
   widenRange: '查看最近 90 天',

@@ -90,7 +90,7 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
             <span>{strings.rangeFrom}</span>
             <input
               type="date"
-              className="fgk-input"
+              className="fgk-form-input"
               value={filters.from ?? ''}
               aria-invalid={rangeError ? true : undefined}
               aria-describedby={rangeError ? `${id}-range` : undefined}
@@ -101,7 +101,7 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
             <span>{strings.rangeTo}</span>
             <input
               type="date"
-              className="fgk-input"
+              className="fgk-form-input"
               value={filters.to ?? ''}
               aria-invalid={rangeError ? true : undefined}
               aria-describedby={rangeError ? `${id}-range` : undefined}
@@ -118,7 +118,7 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
       <label className="fgk-filter-field">
         <span>{strings.timespanLabel}</span>
         <select
-          className="fgk-input"
+          className="fgk-form-input"
           value={filters.timespan}
           onChange={(event) => set({ timespan: event.target.value as AnalyticsTimespan })}
         >
@@ -158,7 +158,7 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
         <span>{strings.searchLabel}</span>
         <input
           type="search"
-          className="fgk-input"
+          className="fgk-form-input"
           value={search}
           placeholder={strings.searchPlaceholder}
           onChange={(event) => setSearch(event.target.value)}
@@ -170,7 +170,7 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
       <label className="fgk-filter-field">
         <span>{strings.feedbackLabel}</span>
         <select
-          className="fgk-input"
+          className="fgk-form-input"
           value={filters.feedback}
           onChange={(event) => set({ feedback: event.target.value as LogFeedbackFilter })}
         >

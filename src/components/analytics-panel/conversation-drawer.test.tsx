@@ -6,7 +6,7 @@ import type { ChatLogItem } from '../../client/types';
 import { expectNoAxeViolations } from '../../test-setup/axe';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import { DEFAULT_FAKE_CREDENTIALS } from '../../testing';
-import { ConversationDrawer } from './conversation-drawer';
+import { ConversationDrawer } from './conversation-drawer.lazy';
 
 const DAY = 86_400_000;
 
