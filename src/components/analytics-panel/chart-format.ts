@@ -39,11 +39,14 @@ function axisOptions(format: ChartValueFormat): Intl.NumberFormatOptions {
   }
 }
 
-/** Formats a bucket's date: `axis` short, `summary` without the year, `tooltip` with it. */
+/**
+ * Formats a bucket's date: `axis` short, `summary` without the year, `tooltip` with it; `axisWithYear` for
+ * axes of series that span more than one calendar year.
+ */
 export type ChartDateFormatter = (
   timestamp: number,
   timestampEnd?: number,
-  style?: 'axis' | 'summary' | 'tooltip',
+  style?: 'axis' | 'axisWithYear' | 'summary' | 'tooltip',
 ) => string;
 
 /**
@@ -69,6 +72,11 @@ export function chartDateFormatter(
     end > start ? format.formatRange(start, end) : format.format(start);
 
   return (timestamp, timestampEnd = timestamp, style = 'tooltip') => {
+    if (style === 'axisWithYear') {
+      return timespan === 'quarter'
+        ? quarter(timestamp)
+        : (timespan === 'month' ? month : dayLong).format(timestamp);
+    }
     if (timespan === 'quarter') {
       if (style === 'axis' || timestampEnd === timestamp) return quarter(timestamp);
       return formatLabel(strings.chartDateRange, { start: quarter(timestamp), end: quarter(timestampEnd) });

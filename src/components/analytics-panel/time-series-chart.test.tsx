@@ -339,6 +339,23 @@ describe('TimeSeriesChart', () => {
     expect(tooltip()).toHaveTextContent(/^Q4 2025\./);
   });
 
+  it('dates the axis and the peak with the year when the range crosses a new year', () => {
+    const points = pointsOf(70, (i) => ({ chats: i === 35 ? 50 : 2 }));
+    const { container } = render(
+      <TimeSeriesChart
+        points={points}
+        series={CHATS}
+        timespan="day"
+        title="Conversations"
+        valueFormat="count"
+        width={480}
+      />,
+    );
+    const labels = [...container.querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toContain('Nov 1, 2025');
+    expect(summary()).toHaveTextContent('Conversations: 188 in total, peak 50 on Dec 6, 2025, latest 2.');
+  });
+
   it('refuses series it cannot draw with a clear error', () => {
     const draw = (series: TimeSeriesChartSeries[]) => () =>
       render(<TimeSeriesChart points={[]} series={series} timespan="day" title="x" valueFormat="count" />);

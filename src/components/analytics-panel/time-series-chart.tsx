@@ -129,9 +129,16 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
     () => (loading ? [] : series.map((s) => chartBuckets(points, s.key, Math.floor(plotWidth), derive))),
     [loading, points, series, plotWidth, derive],
   );
+  // Across a new year, day and week labels need the year to be read right.
+  const first = points[0];
+  const last = points[points.length - 1];
+  const multiYear =
+    first !== undefined &&
+    last !== undefined &&
+    new Date(first.timestamp).getFullYear() !== new Date(last.timestamp).getFullYear();
   const summary = useMemo(
-    () => (loading ? '' : summaryText(points, series, derive, strings, formatters)),
-    [loading, points, series, derive, strings, formatters],
+    () => (loading ? '' : summaryText(points, series, derive, strings, formatters, multiYear)),
+    [loading, points, series, derive, strings, formatters, multiYear],
   );
 
   const count = buckets[0]?.length ?? 0;
@@ -241,6 +248,7 @@ export const TimeSeriesChart = memo(function TimeSeriesChart({
             buckets={buckets}
             valueFormat={valueFormat}
             formatters={formatters}
+            multiYear={multiYear}
             active={activeIndex}
           />
         </div>
@@ -288,6 +296,7 @@ function summaryText(
   derive: ChartDerive | undefined,
   strings: AnalyticsPanelStrings,
   formatters: Formatters,
+  multiYear: boolean,
 ): string {
   return series
     .map((s, i) => {
@@ -297,7 +306,7 @@ function summaryText(
       const values = {
         label: s.label,
         peak: format(stats.peak),
-        date: formatters.date(stats.peakTimestamp, stats.peakTimestamp, 'summary'),
+        date: formatters.date(stats.peakTimestamp, stats.peakTimestamp, multiYear ? 'tooltip' : 'summary'),
         latest: format(stats.latest),
       };
       return stats.aggregate === 'sum'
@@ -353,6 +362,8 @@ interface ChartSvgProps {
   buckets: ChartBucket[][];
   valueFormat: ChartValueFormat;
   formatters: Formatters;
+  /** Date labels carry the year. */
+  multiYear: boolean;
   active: number | null;
 }
 
@@ -366,6 +377,7 @@ const ChartSvg = memo(function ChartSvg({
   buckets,
   valueFormat,
   formatters,
+  multiYear,
   active,
 }: ChartSvgProps) {
   const drawing = useMemo(() => {
@@ -398,16 +410,17 @@ const ChartSvg = memo(function ChartSvg({
     ));
 
     const dates = buckets[0] ?? [];
+    const axisStyle = multiYear ? 'axisWithYear' : 'axis';
     const widest = Math.max(
       ...[dates[0], dates[dates.length - 1]].map((b) =>
-        b ? labelWidth(formatters.date(b.timestamp, b.timestamp, 'axis')) : 0,
+        b ? labelWidth(formatters.date(b.timestamp, b.timestamp, axisStyle)) : 0,
       ),
     );
     const xLabels: { index: number; x: number; text: string }[] = [];
     let lastRight = Number.NEGATIVE_INFINITY;
     for (const index of xLabelIndexes(count, plotWidth, widest)) {
       const bucket = dates[index] as ChartBucket;
-      const text = formatters.date(bucket.timestamp, bucket.timestamp, 'axis');
+      const text = formatters.date(bucket.timestamp, bucket.timestamp, axisStyle);
       const half = labelWidth(text) / 2;
       const x = Math.min(Math.max(xOf(index), half), width - half);
       // Clamping the first and last label inside the SVG may push them onto a neighbour: skip those.
@@ -463,7 +476,7 @@ const ChartSvg = memo(function ChartSvg({
     });
 
     return { grid, xLabels, marks, xOf, yOf, baseline };
-  }, [buckets, series, width, plotWidth, plotHeight, valueFormat, formatters]);
+  }, [buckets, series, width, plotWidth, plotHeight, valueFormat, formatters, multiYear]);
 
   return (
     <svg
