@@ -139,6 +139,56 @@ export interface AnalyticsPanelStrings {
   /** Added to `derivedNote` when only the newest chats were read; `{count}` is how many. */
   derivedTruncated: string;
   // charts
+  /** Accessible name of the group of charts. */
+  chartsLabel: string;
+  /** Shown on a chart whose range holds no data (or only zeros). */
+  chartEmpty: string;
+  /** Told to screen-reader users once, with each chart's description: how to step through its values. */
+  chartKeyboardHint: string;
+  /**
+   * Text summary of a summed series. Placeholders: `{label}`, `{total}`, `{peak}`, `{date}` (of the peak),
+   * `{latest}`.
+   */
+  chartSummaryTotal: string;
+  /**
+   * Text summary of an averaged or derived series (a rate, a mean time). Placeholders: `{label}`,
+   * `{overall}` (over the whole range), `{peak}`, `{date}` (of the peak), `{latest}`.
+   */
+  chartSummaryOverall: string;
+  /** A date range in tooltips and summaries, when the locale's own range format does not apply. `{start}`, `{end}`. */
+  chartDateRange: string;
+  /** A quarter on the x axis and in tooltips. `{quarter}` (1–4), `{year}`. */
+  chartQuarter: string;
+  /** Title of the conversations and messages chart. */
+  chartConversationsTitle: string;
+  /** Title of the new vs retained users chart. */
+  chartUsersTitle: string;
+  /** Title of the points chart. */
+  chartPointsTitle: string;
+  /** Title of the error-rate chart. */
+  chartErrorRateTitle: string;
+  /** Title of the good/bad feedback chart. */
+  chartFeedbackTitle: string;
+  /** Title of the average response time chart. */
+  chartResponseTimeTitle: string;
+  /** Series name: conversations. */
+  chartSeriesChats: string;
+  /** Series name: messages (answers). */
+  chartSeriesMessages: string;
+  /** Series name: users seen for the first time. */
+  chartSeriesNewUsers: string;
+  /** Series name: users who came back. */
+  chartSeriesRetainedUsers: string;
+  /** Series name: AI points spent. */
+  chartSeriesPoints: string;
+  /** Series name: share of answers that failed. */
+  chartSeriesErrorRate: string;
+  /** Series name: good ratings. */
+  chartSeriesGoodFeedback: string;
+  /** Series name: bad ratings. */
+  chartSeriesBadFeedback: string;
+  /** Series name: mean seconds per answer. */
+  chartSeriesResponseTime: string;
   // drawer
   /** Closes the conversation drawer. */
   drawerClose: string;
