@@ -87,7 +87,13 @@ export const analyticsEn: AnalyticsPanelStrings = {
   exportFailed: 'Export failed: {message}',
   exportedLocally:
     'This FastGPT has no export endpoint, so the CSV was built here from {count} conversations.',
-  csvHeaders: { goodFeedback: 'Good feedback', badFeedback: 'Bad feedback', regionName: 'Region', ip: 'IP', chatDetails: 'Conversation details' },
+  csvHeaders: {
+    goodFeedback: 'Good feedback',
+    badFeedback: 'Bad feedback',
+    regionName: 'Region',
+    ip: 'IP',
+    chatDetails: 'Conversation details',
+  },
   emptyRange: 'No conversations between {from} and {to}.',
   emptyFiltered: 'No conversations match these filters.',
   widenRange: 'Show the last 90 days',

@@ -54,6 +54,12 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
     else chosen.delete(source);
     set({ sources: CHAT_SOURCES.filter((s) => chosen.has(s)) });
   };
+  const sourcesText =
+    filters.sources.length === 0
+      ? strings.sourcesAll
+      : filters.sources.length === 1
+        ? strings.sources[filters.sources[0] as ChatSource]
+        : formatLabel(strings.sourcesCount, { count: filters.sources.length });
   const rangeError = range.ok
     ? undefined
     : { missing: strings.rangeMissing, invalid: strings.rangeInvalid, reversed: strings.rangeReversed }[
@@ -132,16 +138,8 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
       <DisclosurePopover
         slot="source-filter"
         panelLabel={strings.sourcesLabel}
-        label={
-          <>
-            <span className="fgk-visually-hidden">{strings.sourcesLabel}: </span>
-            {filters.sources.length === 0
-              ? strings.sourcesAll
-              : filters.sources.length === 1
-                ? strings.sources[filters.sources[0] as ChatSource]
-                : formatLabel(strings.sourcesCount, { count: filters.sources.length })}
-          </>
-        }
+        label={sourcesText}
+        buttonLabel={`${strings.sourcesLabel}: ${sourcesText}`}
       >
         {CHAT_SOURCES.map((source) => (
           <label key={source} className="fgk-check">

@@ -136,17 +136,30 @@ export function AnalyticsPanel({
 
   const [ownColumns, setOwnColumns] = useState<readonly LogColumnKey[]>(defaultColumns);
   const visibleKeys = columnsProp ?? ownColumns;
-  const columns = useMemo(() => LOG_COLUMNS.filter((column) => visibleKeys.includes(column.key)), [visibleKeys]);
+  const columns = useMemo(
+    () => LOG_COLUMNS.filter((column) => visibleKeys.includes(column.key)),
+    [visibleKeys],
+  );
   const toggleColumn = (key: LogColumnKey, on: boolean) => {
-    const next = LOG_COLUMNS.map((column) => column.key).filter((k) => (k === key ? on : visibleKeys.includes(k)));
+    const next = LOG_COLUMNS.map((column) => column.key).filter((k) =>
+      k === key ? on : visibleKeys.includes(k),
+    );
     if (!columnsProp) setOwnColumns(next);
     onColumnsChange?.(next);
   };
 
   const range = resolveDateRange(filters, now);
-  const dateRange = range.ok ? { start: range.start, end: range.end } : { start: new Date(now), end: new Date(now) };
+  const dateRange = range.ok
+    ? { start: range.start, end: range.end }
+    : { start: new Date(now), end: new Date(now) };
   const sources = filters.sources.length > 0 ? filters.sources : undefined;
-  const analytics = useAppAnalytics({ appId, dateRange, sources, timespan: filters.timespan, enabled: range.ok });
+  const analytics = useAppAnalytics({
+    appId,
+    dateRange,
+    sources,
+    timespan: filters.timespan,
+    enabled: range.ok,
+  });
   const logs = useAppLogRows({
     appId,
     dateRange,
@@ -174,7 +187,9 @@ export function AnalyticsPanel({
   }, []);
 
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
-  const fileName = range.ok ? `chat-logs-${toDayString(range.start)}-${toDayString(range.end)}.csv` : 'chat-logs.csv';
+  const fileName = range.ok
+    ? `chat-logs-${toDayString(range.start)}-${toDayString(range.end)}.csv`
+    : 'chat-logs.csv';
   const csvContext = {
     sourceLabel: (source: keyof typeof strings.sources) => strings.sources[source] ?? source,
     header: (key: string, label: string) =>
@@ -182,7 +197,8 @@ export function AnalyticsPanel({
       (strings.csvHeaders as Record<string, string>)[key] ??
       label,
   };
-  const deliver = (file: AnalyticsExport) => (onExport ? onExport(file) : downloadText(file.csv, file.fileName));
+  const deliver = (file: AnalyticsExport) =>
+    onExport ? onExport(file) : downloadText(file.csv, file.fileName);
   const runExport = async () => {
     setExportState({ status: 'running' });
     try {
@@ -197,7 +213,10 @@ export function AnalyticsPanel({
       setExportState({ status: 'idle' });
     } catch (error) {
       if (!(error instanceof NotFoundError)) {
-        setExportState({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+        setExportState({
+          status: 'failed',
+          error: error instanceof Error ? error : new Error(String(error)),
+        });
         return;
       }
       try {
@@ -258,7 +277,11 @@ export function AnalyticsPanel({
 
         <div className="fgk-log-section" data-slot="logs">
           <div className="fgk-log-toolbar">
-            <DisclosurePopover slot="column-picker" label={strings.columnsButton} panelLabel={strings.columnsLabel}>
+            <DisclosurePopover
+              slot="column-picker"
+              label={strings.columnsButton}
+              panelLabel={strings.columnsLabel}
+            >
               {LOG_COLUMNS.map((column) => {
                 const shown = visibleKeys.includes(column.key);
                 return (
@@ -319,13 +342,19 @@ export function AnalyticsPanel({
                 <button
                   type="button"
                   className="fgk-button"
-                  onClick={() => setFilters({ ...filters, sources: [], search: '', feedback: 'all', hasError: false })}
+                  onClick={() =>
+                    setFilters({ ...filters, sources: [], search: '', feedback: 'all', hasError: false })
+                  }
                 >
                   {strings.clearFilters}
                 </button>
               ) : (
                 filters.preset !== '90d' && (
-                  <button type="button" className="fgk-button" onClick={() => setFilters({ ...filters, preset: '90d' })}>
+                  <button
+                    type="button"
+                    className="fgk-button"
+                    onClick={() => setFilters({ ...filters, preset: '90d' })}
+                  >
                     {strings.widenRange}
                   </button>
                 )

@@ -172,10 +172,9 @@ function ConversationFacts({
     [strings.columns.messageCount, number(getLogColumn('messageCount').value(row))],
     [
       strings.columns.feedback,
-      `${formatLabel(strings.goodCount, { count: String(feedback.good) })} · ${formatLabel(
-        strings.badCount,
-        { count: String(feedback.bad) },
-      )}`,
+      `${formatLabel(strings.goodCount, { count: String(feedback.good) })} · ${formatLabel(strings.badCount, {
+        count: String(feedback.bad),
+      })}`,
     ],
     [strings.columns.errorCount, number(getLogColumn('errorCount').value(row))],
     [strings.columns.points, points === null ? none : points.toFixed(2)],

@@ -5,6 +5,8 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 export interface DisclosurePopoverProps {
   /** The button's text. */
   label: ReactNode;
+  /** The button's accessible name when its text alone does not say what it is for. */
+  buttonLabel?: string;
   /** Accessible name of the panel (a group of choices). */
   panelLabel: string;
   /** The choices. */
@@ -18,7 +20,13 @@ export interface DisclosurePopoverProps {
  * ordinary checkboxes reached with Tab). Escape closes it and gives focus back to the button; so does a
  * press outside.
  */
-export function DisclosurePopover({ label, panelLabel, children, slot }: DisclosurePopoverProps) {
+export function DisclosurePopover({
+  label,
+  buttonLabel,
+  panelLabel,
+  children,
+  slot,
+}: DisclosurePopoverProps) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -50,6 +58,7 @@ export function DisclosurePopover({ label, panelLabel, children, slot }: Disclos
         ref={button}
         type="button"
         className="fgk-button"
+        aria-label={buttonLabel}
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen((value) => !value)}

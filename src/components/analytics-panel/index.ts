@@ -1,12 +1,15 @@
 'use client';
 // AnalyticsPanel: app logs and analytics, and the pieces a custom dashboard can reuse.
-export type { AnalyticsPanelStrings, AnalyticsPanelStringsOverrides } from '../../i18n/analytics-panel-strings';
+export type {
+  AnalyticsPanelStrings,
+  AnalyticsPanelStringsOverrides,
+} from '../../i18n/analytics-panel-strings';
 export { analyticsPanelStrings } from '../../i18n/analytics-strings-context';
 export { AnalyticsCharts, type AnalyticsChartsProps } from './analytics-charts';
 export {
   type AnalyticsFilters,
-  DEFAULT_ANALYTICS_FILTERS,
   type DateRangePreset,
+  DEFAULT_ANALYTICS_FILTERS,
   type ResolvedRange,
   resolveDateRange,
 } from './analytics-filters-model';

@@ -1,5 +1,5 @@
 'use client';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import {
   type KeyboardEvent,
   type MouseEvent,
@@ -25,6 +25,8 @@ const OVERSCAN = 8;
 const LOAD_AHEAD = 20;
 /** The sticky header's height, kept clear when a row scrolls into view. */
 const HEADER_HEIGHT = 40;
+/** What a scroller without layout (server rendering, jsdom, a hidden tab) shows: a first screenful. */
+const UNMEASURED_RECT = { width: 1024, height: 12 * LOG_ROW_HEIGHT };
 
 /** How the table is ordered. */
 export interface LogSort {
@@ -65,8 +67,6 @@ export interface LogTableProps {
   locale: string;
   /** Custom cell content. */
   renderCell?: LogCellRenderer;
-  /** Size of the scrolling area before the browser measures it (server rendering, tests). */
-  initialRect?: { width: number; height: number };
 }
 
 /**
@@ -88,7 +88,6 @@ export function LogTable({
   busy = false,
   locale,
   renderCell,
-  initialRect,
 }: LogTableProps) {
   const strings = useAnalyticsStrings();
   const formats = useMemo(() => createLogCellFormats(locale), [locale]);
@@ -104,7 +103,9 @@ export function LogTable({
     getItemKey: (index) => rows[index]?.chatId ?? index,
     overscan: OVERSCAN,
     scrollPaddingStart: HEADER_HEIGHT,
-    initialRect,
+    initialRect: UNMEASURED_RECT,
+    observeElementRect: (instance, onRect) =>
+      observeElementRect(instance, (rect) => onRect(rect.height > 0 ? rect : UNMEASURED_RECT)),
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
