@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ChatWindow, FastGPTProvider } from '../src';
+import { AnalyticsPanel, ChatWindow, FastGPTProvider } from '../src';
 
 // Every sheet of the kit, as dist/styles.css bundles them (tokens only define variables, so order is free).
 import.meta.glob('../src/styles/*.css', { eager: true });
@@ -16,7 +16,22 @@ const params = new URLSearchParams(location.search);
 const theme = params.get('theme') === 'dark' ? 'dark' : params.get('theme') === 'light' ? 'light' : 'auto';
 const locale = params.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
 
+// The log and chart routes need a signed-in member (a session token); the fake's owner stands in for one.
+function AnalyticsDemo() {
+  return (
+    <FastGPTProvider
+      options={{ baseUrl: location.origin, appId: DEFAULT_FAKE_CREDENTIALS.appId, token: DEFAULT_FAKE_CREDENTIALS.userToken }}
+    >
+      <AnalyticsPanel theme={theme} locale={locale} defaultFilters={{ preset: '30d' }} />
+    </FastGPTProvider>
+  );
+}
+
 function Demo() {
+  if (params.get('page') === 'analytics') {
+    document.querySelector('.demo')?.classList.add('demo-analytics');
+    return <AnalyticsDemo />;
+  }
   return (
     <FastGPTProvider
       options={{
