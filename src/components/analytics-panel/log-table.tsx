@@ -116,22 +116,25 @@ export function LogTable({
     }
   }, [hasMore, isLoadingMore, loadMoreError, busy, lastIndex, rows.length, onLoadMore]);
 
-  // Focus follows the keyboard once the target row is rendered (it may need a scroll first).
-  useEffect(() => {
-    const index = pendingFocus.current;
-    if (index === null) return;
+  // Focus follows the keyboard once the target row is rendered: a far jump renders it only after the
+  // scroll it causes, a frame or a few later.
+  const focusWhenRendered = (index: number, framesLeft = 30) => {
+    if (pendingFocus.current !== index) return;
     const button = scroller.current?.querySelector<HTMLElement>(`[data-row-index="${index}"] .fgk-log-open`);
     if (button) {
       pendingFocus.current = null;
       button.focus();
+    } else if (framesLeft > 0) {
+      requestAnimationFrame(() => focusWhenRendered(index, framesLeft - 1));
     }
-  });
+  };
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));
     pendingFocus.current = next;
     setActiveIndex(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    focusWhenRendered(next);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
