@@ -20,7 +20,11 @@ const locale = params.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
 function AnalyticsDemo() {
   return (
     <FastGPTProvider
-      options={{ baseUrl: location.origin, appId: DEFAULT_FAKE_CREDENTIALS.appId, token: DEFAULT_FAKE_CREDENTIALS.userToken }}
+      options={{
+        baseUrl: location.origin,
+        appId: DEFAULT_FAKE_CREDENTIALS.appId,
+        token: DEFAULT_FAKE_CREDENTIALS.userToken,
+      }}
     >
       <AnalyticsPanel theme={theme} locale={locale} defaultFilters={{ preset: '30d' }} />
     </FastGPTProvider>

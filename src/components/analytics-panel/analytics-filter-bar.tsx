@@ -67,8 +67,9 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
       ];
 
   return (
-    <div className="fgk-filter-bar" data-slot="filter-bar" role="group" aria-label={strings.filtersLabel}>
-      <div className="fgk-segmented" role="group" aria-label={strings.rangeLabel}>
+    <section className="fgk-filter-bar" data-slot="filter-bar" aria-label={strings.filtersLabel}>
+      <fieldset className="fgk-segmented">
+        <legend className="fgk-visually-hidden">{strings.rangeLabel}</legend>
         {PRESETS.map((preset) => (
           <button
             key={preset}
@@ -89,7 +90,7 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
             {strings.presets[preset]}
           </button>
         ))}
-      </div>
+      </fieldset>
       {filters.preset === 'custom' && (
         <div className="fgk-filter-dates">
           <label className="fgk-filter-field">
@@ -196,6 +197,6 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
           {strings.clearFilters}
         </button>
       )}
-    </div>
+    </section>
   );
 }

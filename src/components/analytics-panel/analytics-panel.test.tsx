@@ -36,16 +36,37 @@ const bodyRows = () =>
     .filter((row) => row.dataset.rowIndex);
 const footer = () => screen.getByText(/of [\d,]+ conversations/);
 
-async function loaded(setup: Setup) {
+async function loaded() {
   await waitFor(() => expect(footer()).toHaveTextContent(/^100 of [\d,]+ conversations/), WAIT);
   return Number(/of ([\d,]+)/.exec(footer().textContent ?? '')?.[1]?.replace(/,/g, ''));
+}
+
+/** Keeps the panel's filters in its own state, as an app that puts them in its URL would. */
+function ControllingParent({ changes }: { changes: AnalyticsFilters[] }) {
+  const [filters, setFilters] = useState<AnalyticsFilters>({
+    preset: '30d',
+    sources: ['share'],
+    search: '',
+    feedback: 'all',
+    hasError: false,
+    timespan: 'week',
+  });
+  return (
+    <AnalyticsPanel
+      filters={filters}
+      onFiltersChange={(next) => {
+        changes.push(next);
+        setFilters(next);
+      }}
+    />
+  );
 }
 
 describe('AnalyticsPanel', () => {
   it('shows totals, the charts and the first page of the log with its total', async () => {
     const setup = setupPanel();
     renderPanel(setup);
-    const total = await loaded(setup);
+    const total = await loaded();
     expect(total).toBeGreaterThan(200);
     const totals = screen.getByRole('region', { name: 'Totals' });
     // All-time figures from the chart endpoints (the fake's getTotalData).
@@ -65,7 +86,7 @@ describe('AnalyticsPanel', () => {
     const setup = setupPanel();
     const user = userEvent.setup();
     renderPanel(setup);
-    await loaded(setup);
+    await loaded();
 
     await user.click(screen.getByRole('button', { name: /Sources: All sources/ }));
     await user.click(screen.getByRole('checkbox', { name: 'API call' }));
@@ -129,26 +150,7 @@ describe('AnalyticsPanel', () => {
     const setup = setupPanel();
     const user = userEvent.setup();
     const changes: AnalyticsFilters[] = [];
-    function Parent() {
-      const [filters, setFilters] = useState<AnalyticsFilters>({
-        preset: '30d',
-        sources: ['share'],
-        search: '',
-        feedback: 'all',
-        hasError: false,
-        timespan: 'week',
-      });
-      return (
-        <AnalyticsPanel
-          filters={filters}
-          onFiltersChange={(next) => {
-            changes.push(next);
-            setFilters(next);
-          }}
-        />
-      );
-    }
-    render(<Parent />, { wrapper: setup.wrapper });
+    render(<ControllingParent changes={changes} />, { wrapper: setup.wrapper });
     await waitFor(() => expect(listBodies(setup)[0]).toMatchObject({ sources: ['share'] }), WAIT);
     expect(screen.getByRole('combobox', { name: 'Group by' })).toHaveValue('week');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Feedback' }), 'Good');
@@ -171,7 +173,7 @@ describe('AnalyticsPanel', () => {
       return undefined;
     };
     renderPanel(setup, { renderCell });
-    await loaded(setup);
+    await loaded();
 
     await user.click(within(table()).getByRole('button', { name: /Messages/ }));
     const header = within(table()).getByRole('columnheader', { name: /Messages/ });
@@ -204,7 +206,7 @@ describe('AnalyticsPanel', () => {
     const setup = setupPanel();
     const user = userEvent.setup();
     renderPanel(setup);
-    const total = await loaded(setup);
+    const total = await loaded();
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     await waitFor(() => expect(footer()).toHaveTextContent(`200 of ${total} conversations`), WAIT);
     expect(listBodies(setup).map((b) => b.pageNum)).toEqual([1, 2]);
@@ -219,7 +221,7 @@ describe('AnalyticsPanel', () => {
     const setup = setupPanel();
     const user = userEvent.setup();
     renderPanel(setup);
-    await loaded(setup);
+    await loaded();
     const firstOpen = within(bodyRows()[0] as HTMLElement).getByRole('button');
     expect(firstOpen).toHaveAttribute('tabindex', '0');
     firstOpen.focus();
@@ -244,7 +246,7 @@ describe('AnalyticsPanel', () => {
     const user = userEvent.setup();
     const onColumnsChange = vi.fn();
     renderPanel(setup, { onColumnsChange });
-    await loaded(setup);
+    await loaded();
     await user.click(screen.getByRole('button', { name: 'Columns' }));
     await user.click(screen.getByRole('checkbox', { name: 'Points' }));
     expect(within(table()).getByRole('columnheader', { name: /Points/ })).toBeInTheDocument();
@@ -265,7 +267,7 @@ describe('AnalyticsPanel', () => {
     const user = userEvent.setup();
     const files: AnalyticsExport[] = [];
     renderPanel(setup, { onExport: (file) => files.push(file) });
-    await loaded(setup);
+    await loaded();
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(files).toHaveLength(1), WAIT);
     const [file] = files as [AnalyticsExport];
@@ -294,7 +296,7 @@ describe('AnalyticsPanel', () => {
     });
     const files: AnalyticsExport[] = [];
     renderPanel(setup, { onExport: (file) => files.push(file) });
-    const total = await loaded(setup);
+    const total = await loaded();
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => expect(files).toHaveLength(1), WAIT);
     const [file] = files as [AnalyticsExport];
@@ -364,7 +366,7 @@ describe('AnalyticsPanel', () => {
     const box = alert.closest('[data-slot="panel-error"]') as HTMLElement;
     expect(box).toHaveTextContent('The logs could not be loaded.');
     await user.click(within(box).getByRole('button', { name: 'Retry' }));
-    await loaded(setup);
+    await loaded();
   });
 
   it('says which credential the log endpoints need when only an API key is given', async () => {
@@ -384,7 +386,7 @@ describe('AnalyticsPanel', () => {
   it('derives the charts from the log list on editions without chart endpoints, and says so', async () => {
     const setup = setupPanel({ chartEndpoints: false });
     renderPanel(setup);
-    await loaded(setup);
+    await loaded();
     expect(
       await screen.findByText(
         /no chart endpoints \(they come with the commercial edition\), so the charts are computed/,
@@ -410,7 +412,7 @@ describe('AnalyticsPanel', () => {
   it('has no axe violations once loaded', async () => {
     const setup = setupPanel();
     const { container } = renderPanel(setup);
-    await loaded(setup);
+    await loaded();
     await expectNoAxeViolations(container);
   });
 });

@@ -392,13 +392,15 @@ export function AnalyticsPanel({
   );
 }
 
+const SKELETON_ROWS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
 function LogTableSkeleton({ label, columns }: { label: string; columns: number }) {
   return (
     <div className="fgk-log-skeleton" data-slot="log-skeleton" aria-busy="true">
       <span className="fgk-visually-hidden">{label}</span>
-      {Array.from({ length: 8 }, (_, row) => (
+      {SKELETON_ROWS.map((row) => (
         <div key={row} className="fgk-log-skeleton-row" aria-hidden="true">
-          {Array.from({ length: Math.min(columns, 6) }, (_, cell) => (
+          {SKELETON_ROWS.slice(0, Math.min(columns, 6)).map((cell) => (
             <span key={cell} className="fgk-skeleton" />
           ))}
         </div>
