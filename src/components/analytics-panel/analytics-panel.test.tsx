@@ -383,6 +383,26 @@ describe('AnalyticsPanel', () => {
     expect(within(box).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
   });
 
+  it('says the account lacks the log permission when FastGPT refuses the app to it', async () => {
+    const setup = setupPanel();
+    setup.fake.injectFault({
+      kind: 'status',
+      status: 500,
+      path: 'logs/list',
+      body: {
+        code: 502001,
+        statusText: 'unAuthApp',
+        message: 'common:code_error.app_error.un_auth_app',
+        data: null,
+      },
+    });
+    renderPanel(setup);
+    const sentence = await screen.findByText(/may not read this app's chat logs/, {}, WAIT);
+    const box = sentence.closest('[data-slot="panel-error"]') as HTMLElement;
+    expect(box).toHaveTextContent('"read chat logs" permission');
+    expect(within(box).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+
   it('derives the charts from the log list on editions without chart endpoints, and says so', async () => {
     const setup = setupPanel({ chartEndpoints: false });
     renderPanel(setup);
