@@ -1,4 +1,5 @@
 'use client';
+import { useMemo } from 'react';
 import type { ChatSource, GetChatLogsParams, LogFeedbackFilter } from '../client/types';
 import type { AppLogsFilters } from '../core/query-keys';
 import { type DateRange, toIsoString } from './date-range';
@@ -38,4 +39,22 @@ export function toChatLogsParams(appId: string | undefined, filters: AppLogsFilt
   if (filters.feedback) params.feedbackType = filters.feedback;
   if (filters.hasError) params.errorFilter = 'has_error';
   return params;
+}
+
+/** {@link toAppLogsFilters} as a value that changes only when a filter does (a stable query key). */
+export function useAppLogsFilters({
+  dateRange,
+  sources,
+  search,
+  feedback,
+  hasError,
+}: LogFilterOptions): AppLogsFilters {
+  const start = toIsoString(dateRange.start);
+  const end = toIsoString(dateRange.end);
+  const sourcesKey = sources?.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the primitive fields decide when the filters change
+  return useMemo(
+    () => toAppLogsFilters({ dateRange: { start, end }, sources, search, feedback, hasError }),
+    [start, end, sourcesKey, search, feedback, hasError],
+  );
 }

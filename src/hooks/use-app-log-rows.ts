@@ -3,9 +3,8 @@ import { type InfiniteData, keepPreviousData, useInfiniteQuery } from '@tanstack
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChatLogItem, FastGPTPage } from '../client/types';
 import { createLogRowCache, type LogRowCache } from '../core/log-row-cache';
-import { type AppLogsFilters, fastgptKeys } from '../core/query-keys';
-import { toIsoString } from './date-range';
-import { type LogFilterOptions, toAppLogsFilters, toChatLogsParams } from './log-filters';
+import { fastgptKeys } from '../core/query-keys';
+import { type LogFilterOptions, toChatLogsParams, useAppLogsFilters } from './log-filters';
 import { useFastGPT } from './use-fastgpt';
 import { type ExportCsvOptions, useLogExport } from './use-log-export';
 
@@ -79,15 +78,7 @@ export function useAppLogRows({
 }: UseAppLogRowsOptions): UseAppLogRowsResult {
   const { app, scope, appId: defaultAppId } = useFastGPT();
   const appId = appIdOption ?? defaultAppId;
-  const { dateRange, sources, search, feedback, hasError } = filterOptions;
-  const start = toIsoString(dateRange.start);
-  const end = toIsoString(dateRange.end);
-  const sourcesKey = sources?.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the primitive fields decide when the filters change
-  const filters: AppLogsFilters = useMemo(
-    () => toAppLogsFilters({ dateRange: { start, end }, sources, search, feedback, hasError }),
-    [start, end, sourcesKey, search, feedback, hasError],
-  );
+  const filters = useAppLogsFilters(filterOptions);
   const [cache] = useState(createLogRowCache);
 
   const query = useInfiniteQuery<FastGPTPage<ChatLogItem>, Error, LogRowsData, readonly unknown[], number>({

@@ -1,10 +1,9 @@
 'use client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import type { ChatLogItem } from '../client/types';
 import { fastgptKeys } from '../core/query-keys';
-import { toIsoString } from './date-range';
-import { type LogFilterOptions, toAppLogsFilters, toChatLogsParams } from './log-filters';
+import { type LogFilterOptions, toChatLogsParams, useAppLogsFilters } from './log-filters';
 import { useFastGPT } from './use-fastgpt';
 import { type ExportCsvOptions, useLogExport } from './use-log-export';
 
@@ -83,15 +82,7 @@ export function useAppLogs({
 }: UseAppLogsOptions): UseAppLogsResult {
   const { app, scope, appId: defaultAppId } = useFastGPT();
   const appId = appIdOption ?? defaultAppId;
-  const { dateRange, sources, search, feedback, hasError } = filterOptions;
-  const start = toIsoString(dateRange.start);
-  const end = toIsoString(dateRange.end);
-  const sourcesKey = sources?.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the primitive fields decide when the filters change
-  const filters = useMemo(
-    () => toAppLogsFilters({ dateRange: { start, end }, sources, search, feedback, hasError }),
-    [start, end, sourcesKey, search, feedback, hasError],
-  );
+  const filters = useAppLogsFilters(filterOptions);
 
   const query = useQuery({
     queryKey: fastgptKeys.logPage(scope, appId ?? '', filters, page, pageSize),

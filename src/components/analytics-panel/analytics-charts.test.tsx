@@ -7,6 +7,7 @@ import { expectNoAxeViolations } from '../../test-setup/axe';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import { DEFAULT_FAKE_CREDENTIALS } from '../../testing';
 import { AnalyticsCharts } from './analytics-charts';
+import { pointsOf } from './analytics-points.test-helpers';
 import { bucketSeries } from './bucket-series';
 
 // Counts the bucketing work, to prove a parent re-render redraws nothing.
@@ -14,25 +15,6 @@ vi.mock('./bucket-series', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./bucket-series')>();
   return { ...actual, bucketSeries: vi.fn(actual.bucketSeries) };
 });
-
-const day = (i: number) => new Date(2025, 10, 1 + i).getTime();
-
-function pointsOf(length: number, values: (i: number) => Partial<AnalyticsPoint>): AnalyticsPoint[] {
-  return Array.from({ length }, (_, i) => ({
-    timestamp: day(i),
-    users: 0,
-    newUsers: 0,
-    retainedUsers: 0,
-    chats: 0,
-    messages: 0,
-    points: 0,
-    errors: 0,
-    goodFeedback: 0,
-    badFeedback: 0,
-    averageResponseTime: 0,
-    ...values(i),
-  }));
-}
 
 const SERIES = pointsOf(14, (i) => ({
   users: 10 + i,

@@ -4,27 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyticsPoint } from '../../hooks/use-app-analytics';
 import { expectNoAxeViolations } from '../../test-setup/axe';
 import { ANALYTICS_DERIVE } from './analytics-charts';
+import { pointsOf } from './analytics-points.test-helpers';
 import { TimeSeriesChart, type TimeSeriesChartSeries } from './time-series-chart';
-
-/** Local midnight of 1 Nov 2025 plus `i` days (bucket starts are local, as `bucketStart` makes them). */
-const day = (i: number) => new Date(2025, 10, 1 + i).getTime();
-
-function pointsOf(length: number, values: (i: number) => Partial<AnalyticsPoint>): AnalyticsPoint[] {
-  return Array.from({ length }, (_, i) => ({
-    timestamp: day(i),
-    users: 0,
-    newUsers: 0,
-    retainedUsers: 0,
-    chats: 0,
-    messages: 0,
-    points: 0,
-    errors: 0,
-    goodFeedback: 0,
-    badFeedback: 0,
-    averageResponseTime: 0,
-    ...values(i),
-  }));
-}
 
 const CHATS: TimeSeriesChartSeries[] = [{ key: 'chats', label: 'Conversations', kind: 'line' }];
 const CHATS_AND_MESSAGES: TimeSeriesChartSeries[] = [
