@@ -317,6 +317,24 @@ describe('AnalyticsPanel', () => {
     expect(file.csv).toContain(`"a, ""quoted""\nline"`);
   });
 
+  it('writes a local CSV in the order the table shows', async () => {
+    const setup = setupPanel({ serverVersion: '4.8.17' });
+    const user = userEvent.setup();
+    const files: AnalyticsExport[] = [];
+    renderPanel(setup, {
+      onExport: (file) => files.push(file),
+      defaultColumns: ['messageCount', 'feedback'],
+    });
+    await loaded();
+    await user.click(within(table()).getByRole('button', { name: /Messages/ }));
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(files).toHaveLength(1), WAIT);
+    const lines = (files[0] as AnalyticsExport).csv.trimEnd().split('\r\n').slice(1);
+    const counts = lines.map((line) => Number(line.split(',')[0]));
+    expect(counts.length).toBeGreaterThan(200);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
   it('shows skeletons while loading, then the rows', async () => {
     const setup = setupHoldableFastGPT(/logs\/list/, {
       fake: { analytics: { chats: 50 } },

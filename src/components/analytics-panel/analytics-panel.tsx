@@ -174,10 +174,14 @@ export function AnalyticsPanel({
   const [sort, setSort] = useState<LogSort>(SERVER_SORT);
   const serverOrder = sort.key === SERVER_SORT.key && sort.direction === SERVER_SORT.direction;
   const { rows } = logs;
-  const sortedRows = useMemo(() => {
-    const column = LOG_COLUMNS.find((c) => c.key === sort.key);
-    return serverOrder || !column ? rows : [...rows].sort(compareLogRows(column, sort.direction, locale));
-  }, [rows, serverOrder, sort, locale]);
+  const sortRows = useCallback(
+    (list: readonly ChatLogItem[]) => {
+      const column = LOG_COLUMNS.find((c) => c.key === sort.key);
+      return serverOrder || !column ? list : [...list].sort(compareLogRows(column, sort.direction, locale));
+    },
+    [serverOrder, sort, locale],
+  );
+  const sortedRows = useMemo(() => sortRows(rows), [rows, sortRows]);
 
   const [opened, setOpened] = useState<ChatLogItem | undefined>();
   const openRow = useCallback((row: ChatLogItem, trigger: HTMLElement) => {
@@ -222,7 +226,8 @@ export function AnalyticsPanel({
       try {
         // No export route on this edition: the same columns, built here from every matching row.
         const all = await logs.loadAll();
-        const csv = toCsv(all, logCsvColumns(columns, csvContext), { bom: true });
+        // In the table's order, as the reader sees it.
+        const csv = toCsv(sortRows(all), logCsvColumns(columns, csvContext), { bom: true });
         deliver({ csv, fileName, origin: 'local', rows: all.length });
         setExportState({ status: 'local', rows: all.length });
       } catch (localError) {
