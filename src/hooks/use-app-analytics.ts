@@ -98,6 +98,8 @@ export interface AppAnalyticsData {
   totals: AnalyticsTotals;
   /** All-time totals from the chart endpoints (absent when derived). */
   allTime: AppTotalData | undefined;
+  /** Distinct users active in the range, when derived from the log list (absent otherwise). */
+  rangeUsers: number | undefined;
   /** Why deriving from the log list failed (for example, no session `token`). */
   derivationError: Error | undefined;
 }
@@ -223,6 +225,9 @@ export function mergeChartData(data: AppLogsChartData): AnalyticsPoint[] {
     }));
 }
 
+/** Who a log row's chat belongs to: the end user, else the owning member, else the chat itself. */
+const userOf = (row: ChatLogItem) => row.outLinkUid || row.tmbId || row.chatId;
+
 /**
  * Chart series computed from log-table rows (one per chat), bucketed by the chat's last activity. Every
  * bucket of the range is present, empty ones included.
@@ -232,7 +237,6 @@ export function deriveSeries(
   range: { start: number; end: number },
   timespan: AnalyticsTimespan,
 ): AnalyticsPoint[] {
-  const userOf = (row: ChatLogItem) => row.outLinkUid || row.tmbId || row.chatId;
   const firstSeen = new Map<string, number>();
   for (const row of rows) {
     const first = Date.parse(row.createTime ?? row.updateTime);
@@ -328,6 +332,7 @@ async function loadAnalytics(
       series,
       totals: totalsOf(series),
       allTime,
+      rangeUsers: undefined,
       derivationError: undefined,
     };
   } catch (error) {
@@ -343,6 +348,7 @@ async function loadAnalytics(
       const series = deriveSeries(rows, range, q.timespan);
       return {
         ...unavailable,
+        rangeUsers: new Set(rows.map(userOf)).size,
         derived: true,
         truncated: rows.length < total,
         series,
@@ -353,6 +359,7 @@ async function loadAnalytics(
       if (signal.aborted) throw derivationError;
       return {
         ...unavailable,
+        rangeUsers: undefined,
         derived: false,
         truncated: false,
         series: [],
@@ -466,6 +473,7 @@ export function useAppAnalytics({
     series: data?.series ?? NO_POINTS,
     totals: data?.totals ?? EMPTY_TOTALS,
     allTime: data?.allTime,
+    rangeUsers: data?.rangeUsers,
     isLoading: query.isLoading,
     isFetching: query.isFetching,
     isPlaceholderData: query.isPlaceholderData,

@@ -434,8 +434,17 @@ describe('AnalyticsPanel', () => {
     ).toBeInTheDocument();
     const users = within(screen.getByRole('region', { name: 'Totals' }))
       .getByText('Users')
-      .closest('div');
+      .closest('div') as HTMLElement;
     expect(users).toHaveTextContent('In range');
+    // Distinct users of the range: a user active on several days counts once.
+    const body = listBodies(setup)[0];
+    const rows = await setup.clients.app.getChatLogs({
+      dateStart: body?.dateStart as string,
+      dateEnd: body?.dateEnd as string,
+      pageSize: 1_000,
+    });
+    const distinct = new Set(rows.list.map((row) => row.outLinkUid || row.tmbId || row.chatId)).size;
+    expect(users.textContent).toBe(`Users${distinct}In range`);
   });
 
   it('speaks Chinese with locale zh-CN', async () => {

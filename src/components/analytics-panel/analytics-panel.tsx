@@ -268,6 +268,7 @@ export function AnalyticsPanel({
             <AnalyticsTotals
               totals={analytics.totals}
               allTime={analytics.allTime}
+              rangeUsers={analytics.rangeUsers}
               loading={range.ok && analytics.isLoading}
               locale={locale}
             />

@@ -13,6 +13,8 @@ export interface AnalyticsTotalsProps {
   allTime: AppTotalData | undefined;
   /** Nothing loaded yet: show placeholders. */
   loading: boolean;
+  /** Distinct users of the range where known; else the buckets' users add up (a returning user counts twice). */
+  rangeUsers?: number;
   /** BCP 47 locale of the numbers. */
   locale: string;
 }
@@ -29,6 +31,7 @@ export const AnalyticsTotals = memo(function AnalyticsTotals({
   totals,
   allTime,
   loading,
+  rangeUsers,
   locale,
 }: AnalyticsTotalsProps) {
   const strings = useAnalyticsStrings();
@@ -40,7 +43,7 @@ export const AnalyticsTotals = memo(function AnalyticsTotals({
     note: all === undefined ? strings.inRange : strings.allTime,
   });
   const stats: Stat[] = [
-    { key: 'users', label: strings.totalUsers, ...whole(allTime?.totalUsers, totals.users) },
+    { key: 'users', label: strings.totalUsers, ...whole(allTime?.totalUsers, rangeUsers ?? totals.users) },
     { key: 'chats', label: strings.totalChats, ...whole(allTime?.totalChats, totals.chats) },
     { key: 'points', label: strings.totalPoints, ...whole(allTime?.totalPoints, totals.points, decimal) },
     {
