@@ -217,10 +217,7 @@ export function AnalyticsPanel({
       setExportState({ status: 'idle' });
     } catch (error) {
       if (!(error instanceof NotFoundError)) {
-        setExportState({
-          status: 'failed',
-          error: error instanceof Error ? error : new Error(String(error)),
-        });
+        setExportState({ status: 'failed', error: asError(error) });
         return;
       }
       try {
@@ -231,10 +228,7 @@ export function AnalyticsPanel({
         deliver({ csv, fileName, origin: 'local', rows: all.length });
         setExportState({ status: 'local', rows: all.length });
       } catch (localError) {
-        setExportState({
-          status: 'failed',
-          error: localError instanceof Error ? localError : new Error(String(localError)),
-        });
+        setExportState({ status: 'failed', error: asError(localError) });
       }
     }
   };
@@ -396,6 +390,10 @@ export function AnalyticsPanel({
       </section>
     </AnalyticsStringsContext.Provider>
   );
+}
+
+function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
 }
 
 const SKELETON_ROWS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
