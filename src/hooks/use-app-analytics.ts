@@ -100,6 +100,8 @@ export interface AppAnalyticsData {
   allTime: AppTotalData | undefined;
   /** Distinct users active in the range, when derived from the log list (absent otherwise). */
   rangeUsers: number | undefined;
+  /** How many chats the series were derived from (0 when not derived). */
+  derivedChats: number;
   /** Why deriving from the log list failed (for example, no session `token`). */
   derivationError: Error | undefined;
 }
@@ -333,6 +335,7 @@ async function loadAnalytics(
       totals: totalsOf(series),
       allTime,
       rangeUsers: undefined,
+      derivedChats: 0,
       derivationError: undefined,
     };
   } catch (error) {
@@ -349,6 +352,7 @@ async function loadAnalytics(
       return {
         ...unavailable,
         rangeUsers: new Set(rows.map(userOf)).size,
+        derivedChats: rows.length,
         derived: true,
         truncated: rows.length < total,
         series,
@@ -360,6 +364,7 @@ async function loadAnalytics(
       return {
         ...unavailable,
         rangeUsers: undefined,
+        derivedChats: 0,
         derived: false,
         truncated: false,
         series: [],
@@ -474,6 +479,7 @@ export function useAppAnalytics({
     totals: data?.totals ?? EMPTY_TOTALS,
     allTime: data?.allTime,
     rangeUsers: data?.rangeUsers,
+    derivedChats: data?.derivedChats ?? 0,
     isLoading: query.isLoading,
     isFetching: query.isFetching,
     isPlaceholderData: query.isPlaceholderData,

@@ -66,6 +66,23 @@ describe('useAppLogRows', () => {
     expect(apiRows.filter((row) => before.get(row.chatId) !== row)).toEqual([]);
   });
 
+  it('loadAll right after a filter change reads the new filters, not the rows still on screen', async () => {
+    const { wrapper } = setupRows();
+    const { result, rerender } = renderHook((props: UseAppLogRowsOptions) => useAppLogRows(props), {
+      wrapper,
+      initialProps: { dateRange, pageSize: 50 } as UseAppLogRowsOptions,
+    });
+    await waitFor(() => expect(result.current.rows).toHaveLength(50));
+    rerender({ dateRange, pageSize: 50, sources: ['api'] });
+    expect(result.current.isPlaceholderData).toBe(true);
+    let loaded: readonly { source: string }[] = [];
+    await act(async () => {
+      loaded = await result.current.loadAll();
+    });
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.every((row) => row.source === 'api')).toBe(true);
+  });
+
   it('keeps the loaded rows when a further page fails, and reports it apart', async () => {
     const { fake, wrapper } = setupRows();
     const { result } = renderHook(() => useAppLogRows({ dateRange }), { wrapper });

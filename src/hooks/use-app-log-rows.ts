@@ -107,6 +107,13 @@ export function useAppLogRows({
   const loadAll = useCallback(
     async (limit = DEFAULT_LOAD_ALL_LIMIT) => {
       let current: Pick<typeof query, 'hasNextPage' | 'data' | 'fetchNextPage'> = latest.current;
+      // The rows on screen may still be the previous filters': start from the current filters' first page.
+      if (latest.current.isPlaceholderData || !latest.current.data) {
+        const first = await latest.current.refetch({ cancelRefetch: false });
+        if (first.isError) throw first.error;
+        // An infinite query's refetch resolves to the infinite observer's result; its type says otherwise.
+        current = first as unknown as typeof current;
+      }
       while (current.hasNextPage && loadedRows(current.data) < limit) {
         const next = await current.fetchNextPage({ cancelRefetch: false });
         if (next.isError) throw next.error;

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   type AnalyticsTimespan,
   CHAT_SOURCES,
@@ -42,11 +42,15 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
 
   // The box follows outside changes (a controlling parent, Clear filters) without losing what is typed.
   useEffect(() => setSearch(filters.search), [filters.search]);
+  // The pause is timed from the last keystroke only; a parent re-rendering meanwhile must not restart it.
+  const latest = useRef({ filters, onChange });
+  latest.current = { filters, onChange };
   useEffect(() => {
-    if (search === filters.search) return;
-    const timer = setTimeout(() => onChange({ ...filters, search }), SEARCH_DELAY);
+    const { filters: current, onChange: change } = latest.current;
+    if (search === current.search) return;
+    const timer = setTimeout(() => change({ ...latest.current.filters, search }), SEARCH_DELAY);
     return () => clearTimeout(timer);
-  }, [search, filters, onChange]);
+  }, [search]);
 
   const toggleSource = (source: ChatSource, on: boolean) => {
     const chosen = new Set(filters.sources);

@@ -262,6 +262,22 @@ describe('AnalyticsPanel', () => {
     ]);
   });
 
+  it('goes back to the server order when the sorted column is hidden', async () => {
+    const setup = setupPanel();
+    const user = userEvent.setup();
+    renderPanel(setup);
+    await loaded();
+    await user.click(within(table()).getByRole('button', { name: /Messages/ }));
+    expect(screen.getByText(/Sorted among the 100 loaded/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Messages' }));
+    expect(within(table()).getByRole('columnheader', { name: /Last message/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    expect(screen.queryByText(/Sorted among/)).not.toBeInTheDocument();
+  });
+
   it("exports the server's CSV with the visible columns and localized headers", async () => {
     const setup = setupPanel();
     const user = userEvent.setup();

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NotFoundError } from '../../client/errors';
 import type { ChatLogItem } from '../../client/types';
 import { useAppAnalytics } from '../../hooks/use-app-analytics';
@@ -81,6 +81,10 @@ export interface AnalyticsPanelProps {
 }
 
 const SERVER_SORT: LogSort = { key: 'lastConversationTime', direction: 'desc' };
+/** Most rows Load all brings in for sorting. */
+const LOAD_ALL_LIMIT = 10_000;
+/** Most rows a local export reads: FastGPT's own export stops at 50,000 chats too. */
+const EXPORT_LIMIT = 50_000;
 
 type ExportState =
   | { status: 'idle' | 'running' }
@@ -134,6 +138,8 @@ export function AnalyticsPanel({
     [filtersProp, onFiltersChange],
   );
 
+  const [sort, setSort] = useState<LogSort>(SERVER_SORT);
+  const [loadingAll, setLoadingAll] = useState(false);
   const [ownColumns, setOwnColumns] = useState<readonly LogColumnKey[]>(defaultColumns);
   const visibleKeys = columnsProp ?? ownColumns;
   const columns = useMemo(
@@ -146,6 +152,8 @@ export function AnalyticsPanel({
     );
     if (!columnsProp) setOwnColumns(next);
     onColumnsChange?.(next);
+    // A hidden column cannot show its sort: back to FastGPT's order.
+    if (!on && key === sort.key) setSort(SERVER_SORT);
   };
 
   const range = resolveDateRange(filters, now);
@@ -171,7 +179,6 @@ export function AnalyticsPanel({
     enabled: range.ok,
   });
 
-  const [sort, setSort] = useState<LogSort>(SERVER_SORT);
   const serverOrder = sort.key === SERVER_SORT.key && sort.direction === SERVER_SORT.direction;
   const { rows } = logs;
   const sortRows = useCallback(
@@ -191,6 +198,12 @@ export function AnalyticsPanel({
   }, []);
 
   const [exportState, setExportState] = useState<ExportState>({ status: 'idle' });
+  // An export's message belongs to the rows it was made from: other filters or columns clear it.
+  const exportKey = JSON.stringify([filters, visibleKeys]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the filters and columns
+  useEffect(() => {
+    setExportState((state) => (state.status === 'running' ? state : { status: 'idle' }));
+  }, [exportKey]);
   const fileName = range.ok
     ? `chat-logs-${toDayString(range.start)}-${toDayString(range.end)}.csv`
     : 'chat-logs.csv';
@@ -222,7 +235,7 @@ export function AnalyticsPanel({
       }
       try {
         // No export route on this edition: the same columns, built here from every matching row.
-        const all = await logs.loadAll();
+        const all = await logs.loadAll(EXPORT_LIMIT);
         // In the table's order, as the reader sees it.
         const csv = toCsv(sortRows(all), logCsvColumns(columns, csvContext), { bom: true });
         deliver({ csv, fileName, origin: 'local', rows: all.length });
@@ -256,7 +269,7 @@ export function AnalyticsPanel({
               <p className="fgk-analytics-note" data-slot="derived-note">
                 {strings.derivedNote}
                 {analytics.truncated &&
-                  formatLabel(strings.derivedTruncated, { count: count.format(analytics.series.length) })}
+                  formatLabel(strings.derivedTruncated, { count: count.format(analytics.derivedChats) })}
               </p>
             )}
             <AnalyticsTotals
@@ -301,7 +314,9 @@ export function AnalyticsPanel({
             <button
               type="button"
               className="fgk-button"
-              disabled={!range.ok || exportState.status === 'running' || logs.total === 0}
+              disabled={
+                !range.ok || exportState.status === 'running' || logs.isPlaceholderData || logs.total === 0
+              }
               onClick={runExport}
             >
               {exportState.status === 'running' ? strings.exporting : strings.exportCsv}
@@ -319,9 +334,21 @@ export function AnalyticsPanel({
           {!serverOrder && logs.hasMore && (
             <p className="fgk-analytics-note" data-slot="sort-note">
               {formatLabel(strings.sortLoadedOnly, { loaded: count.format(rows.length) })}{' '}
-              <button type="button" className="fgk-button" onClick={() => void logs.loadAll()}>
-                {strings.loadAll}
-              </button>
+              {rows.length < LOAD_ALL_LIMIT && (
+                <button
+                  type="button"
+                  className="fgk-button"
+                  disabled={loadingAll}
+                  onClick={async () => {
+                    setLoadingAll(true);
+                    // A failed page shows in the table's footer with Retry; the rows loaded so far stay.
+                    await logs.loadAll(LOAD_ALL_LIMIT).catch(() => undefined);
+                    setLoadingAll(false);
+                  }}
+                >
+                  {loadingAll ? strings.loadingMore : strings.loadAll}
+                </button>
+              )}
             </p>
           )}
           {logs.error ? (

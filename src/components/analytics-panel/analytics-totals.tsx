@@ -55,7 +55,8 @@ export const AnalyticsTotals = memo(function AnalyticsTotals({
     {
       key: 'errorRate',
       label: strings.errorRate,
-      value: percent.format(totals.messages > 0 ? totals.errors / totals.messages : 0),
+      // FastGPT counts failed nodes, and one answer can have several: the rate stops at 100 %.
+      value: percent.format(totals.messages > 0 ? Math.min(1, totals.errors / totals.messages) : 0),
       note: strings.inRange,
     },
     {

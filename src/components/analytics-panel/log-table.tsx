@@ -166,6 +166,8 @@ export function LogTable({
     onOpen(row, rowElement.querySelector<HTMLElement>('.fgk-log-open') ?? rowElement);
   };
 
+  // The active row may have been scrolled out of the DOM: then the first rendered row keeps the tab stop.
+  const tabStop = items.some((item) => item.index === active) ? active : (items[0]?.index ?? 0);
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const sortedColumn = columns.find((column) => column.key === sort.key);
@@ -198,7 +200,7 @@ export function LogTable({
                   row={row}
                   index={item.index}
                   columns={columns}
-                  tabbable={item.index === active}
+                  tabbable={item.index === tabStop}
                   strings={strings}
                   formats={formats}
                   renderCell={renderCell}
