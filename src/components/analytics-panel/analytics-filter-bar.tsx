@@ -40,15 +40,22 @@ export function AnalyticsFilterBar({ filters, onChange, range }: AnalyticsFilter
   const set = (patch: Partial<AnalyticsFilters>) => onChange({ ...filters, ...patch });
   const [search, setSearch] = useState(filters.search);
 
-  // The box follows outside changes (a controlling parent, Clear filters) without losing what is typed.
+  // The box follows outside changes (a controlling parent) without losing what is typed; Clear filters
+  // (nothing narrows any more) also drops a search still waiting for its pause.
   useEffect(() => setSearch(filters.search), [filters.search]);
+  useEffect(() => {
+    if (!hasNarrowingFilters(filters)) setSearch('');
+  }, [filters]);
   // The pause is timed from the last keystroke only; a parent re-rendering meanwhile must not restart it.
   const latest = useRef({ filters, onChange });
   latest.current = { filters, onChange };
   useEffect(() => {
     const { filters: current, onChange: change } = latest.current;
     if (search === current.search) return;
-    const timer = setTimeout(() => change({ ...latest.current.filters, search }), SEARCH_DELAY);
+    const timer = setTimeout(() => {
+      // Enter may have applied it already.
+      if (latest.current.filters.search !== search) change({ ...latest.current.filters, search });
+    }, SEARCH_DELAY);
     return () => clearTimeout(timer);
   }, [search]);
 

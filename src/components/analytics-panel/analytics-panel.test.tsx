@@ -28,6 +28,7 @@ const listBodies = (setup: Setup) =>
     .filter((r) => r.path.endsWith('logs/list'))
     .map((r) => r.body as Record<string, unknown>);
 
+const filterBar = () => screen.getByRole('region', { name: 'Filters' });
 const table = () => screen.getByRole('table', { name: 'Conversations' });
 const bodyRows = () =>
   within(table())
@@ -112,6 +113,25 @@ describe('AnalyticsPanel', () => {
       expect(last).not.toHaveProperty('chatSearch');
     }, WAIT);
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  });
+
+  it('applies a search once on Enter, and Clear filters drops a search still being typed', async () => {
+    const setup = setupPanel();
+    const user = userEvent.setup();
+    const changes: AnalyticsFilters[] = [];
+    renderPanel(setup, { onFiltersChange: (next) => changes.push(next) });
+    await loaded();
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'abc{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(changes.filter((c) => c.search === 'abc')).toHaveLength(1);
+
+    await user.click(within(filterBar()).getByRole('button', { name: 'Clear filters' }));
+    await user.click(screen.getByRole('checkbox', { name: 'With errors only' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'zz');
+    await user.click(within(filterBar()).getByRole('button', { name: 'Clear filters' }));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+    expect(changes.some((c) => c.search === 'zz')).toBe(false);
   });
 
   it('changes the range with presets and refuses a reversed custom range with a reason', async () => {

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { NotFoundError } from '../../client/errors';
+import { AuthenticationError, NotFoundError } from '../../client/errors';
 import type { ChatLogItem } from '../../client/types';
 import { useAppAnalytics } from '../../hooks/use-app-analytics';
 import { useAppLogRows } from '../../hooks/use-app-log-rows';
@@ -261,7 +261,9 @@ export function AnalyticsPanel({
       >
         <AnalyticsFilterBar filters={filters} onChange={setFilters} range={range} />
 
-        {analytics.error && !analytics.isLoading ? (
+        {!range.ok ? null : analytics.error &&
+          !analytics.isLoading &&
+          !(isAuthError(analytics.error) && isAuthError(logs.error)) ? (
           <PanelError error={analytics.error} onRetry={analytics.refetch} />
         ) : (
           <>
@@ -399,6 +401,8 @@ export function AnalyticsPanel({
                 isLoadingMore={logs.isLoadingMore}
                 loadMoreError={logs.loadMoreError}
                 onLoadMore={logs.loadMore}
+                autoLoad={serverOrder}
+                resetKey={JSON.stringify(filters)}
                 onOpen={openRow}
                 busy={logs.isPlaceholderData}
                 locale={locale}
@@ -417,6 +421,11 @@ export function AnalyticsPanel({
       </section>
     </AnalyticsStringsContext.Provider>
   );
+}
+
+/** Both parts failing for want of a credential say so once, in the table's place. */
+function isAuthError(error: unknown): boolean {
+  return error instanceof AuthenticationError;
 }
 
 function asError(value: unknown): Error {

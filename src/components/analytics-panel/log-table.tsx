@@ -67,6 +67,13 @@ export interface LogTableProps {
   locale: string;
   /** Custom cell content. */
   renderCell?: LogCellRenderer;
+  /**
+   * Load the next page as the end nears (default true). Off under a local sort, where new rows would be
+   * sorted in above the reader; the footer's Load more still works.
+   */
+  autoLoad?: boolean;
+  /** When it changes (other filters), the table scrolls back to its first row. */
+  resetKey?: string;
 }
 
 /**
@@ -88,6 +95,8 @@ export function LogTable({
   busy = false,
   locale,
   renderCell,
+  autoLoad = true,
+  resetKey,
 }: LogTableProps) {
   const strings = useAnalyticsStrings();
   const formats = useMemo(() => createLogCellFormats(locale), [locale]);
@@ -111,10 +120,25 @@ export function LogTable({
   const lastIndex = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && !isLoadingMore && !loadMoreError && !busy && lastIndex >= rows.length - LOAD_AHEAD) {
+    if (
+      autoLoad &&
+      hasMore &&
+      !isLoadingMore &&
+      !loadMoreError &&
+      !busy &&
+      lastIndex >= rows.length - LOAD_AHEAD
+    ) {
       onLoadMore();
     }
-  }, [hasMore, isLoadingMore, loadMoreError, busy, lastIndex, rows.length, onLoadMore]);
+  }, [autoLoad, hasMore, isLoadingMore, loadMoreError, busy, lastIndex, rows.length, onLoadMore]);
+
+  const { scrollToOffset } = virtualizer;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new key resets; the first render is at the top already
+  useEffect(() => {
+    if (resetKey === undefined) return;
+    scrollToOffset(0);
+    setActiveIndex(0);
+  }, [resetKey]);
 
   // Focus follows the keyboard once the target row is rendered: a far jump renders it only after the
   // scroll it causes, a frame or a few later.
