@@ -441,7 +441,7 @@ function LogTableSkeleton({ label, columns }: { label: string; columns: number }
       {SKELETON_ROWS.map((row) => (
         <div key={row} className="fgk-log-skeleton-row" aria-hidden="true">
           {SKELETON_ROWS.slice(0, Math.min(columns, 6)).map((cell) => (
-            <span key={cell} className="fgk-skeleton" />
+            <span key={cell} className="fgk-skeleton-line" />
           ))}
         </div>
       ))}

@@ -92,14 +92,15 @@ export const AnalyticsTotals = memo(function AnalyticsTotals({
             <dd className="fgk-total-value">
               {loading ? (
                 <>
-                  <span className="fgk-skeleton fgk-total-skeleton" aria-hidden="true" />
+                  <span className="fgk-skeleton-line fgk-total-skeleton" aria-hidden="true" />
                   <span className="fgk-visually-hidden">{strings.loading}</span>
                 </>
               ) : (
                 stat.value
               )}
             </dd>
-            <dd className="fgk-total-note">{stat.note}</dd>
+            {/* Whether a figure is all-time or the range's is known only once it loaded. */}
+            {!loading && <dd className="fgk-total-note">{stat.note}</dd>}
           </div>
         ))}
       </dl>
