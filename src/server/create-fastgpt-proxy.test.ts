@@ -131,6 +131,51 @@ describe('createFastGPTProxy', () => {
     }
   });
 
+  it('tells proxies in front not to buffer or compress the event stream', async () => {
+    const { proxy } = setup();
+    const response = await proxy(
+      new Request(`${PROXY_ORIGIN}/api/fastgpt/api/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+      }),
+    );
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(response.headers.get('cache-control')).toContain('no-transform');
+    await response.body?.cancel();
+  });
+
+  it('turns a gateway’s HTML error page into the error envelope, keeping Retry-After', async () => {
+    const proxy = createFastGPTProxy({
+      baseUrl: 'http://fastgpt.local',
+      apiKey: 'k',
+      fetch: async () =>
+        new Response('<html><body>502 Bad Gateway</body></html>', {
+          status: 502,
+          statusText: 'Bad Gateway',
+          headers: { 'content-type': 'text/html', 'retry-after': '7' },
+        }),
+    });
+    const chat = new ChatClient({
+      baseUrl: `${PROXY_ORIGIN}/api/fastgpt`,
+      fetch: (input, init) => proxy(new Request(input, init)),
+      maxRetries: 0,
+    });
+    const error = await chat.getChatRecords({ appId: 'a', chatId: 'c' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toMatchObject({ status: 502, statusText: 'upstreamError' });
+    expect((error as Error).message).toBe('FastGPT answered 502 Bad Gateway.');
+    const raw = await proxy(new Request(`${PROXY_ORIGIN}/api/core/chat/init?appId=a&chatId=c`));
+    expect(raw.headers.get('retry-after')).toBe('7');
+    expect(await raw.json()).toEqual({
+      code: 502,
+      statusText: 'upstreamError',
+      message: 'FastGPT answered 502 Bad Gateway.',
+      data: null,
+    });
+  });
+
   it('turns an unreachable FastGPT into the error envelope', async () => {
     const proxy = createFastGPTProxy({
       baseUrl: 'http://fastgpt.invalid',

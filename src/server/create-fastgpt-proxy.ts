@@ -125,10 +125,28 @@ export function createFastGPTProxy(options: FastGPTProxyOptions): (request: Requ
       return envelope(502, 'upstreamUnavailable', `The proxy could not reach FastGPT${reason}.`);
     }
 
+    const contentType = response.headers.get('content-type') ?? '';
+    // FastGPT's own failures are JSON envelopes already; a gateway's HTML or text page (502, 504…) is not.
+    if (!response.ok && !contentType.includes('json') && !contentType.includes('event-stream')) {
+      await response.body?.cancel();
+      const retryAfter = response.headers.get('retry-after');
+      const failure = envelope(
+        response.status,
+        'upstreamError',
+        `FastGPT answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      );
+      if (retryAfter) failure.headers.set('retry-after', retryAfter);
+      return failure;
+    }
     const responseHeaders = new Headers();
     for (const name of FORWARDED_RESPONSE_HEADERS) {
       const value = response.headers.get(name);
       if (value) responseHeaders.set(name, value);
+    }
+    if (contentType.includes('event-stream')) {
+      // Tell reverse proxies (nginx) and compressors in front of this handler not to hold events back.
+      responseHeaders.set('x-accel-buffering', 'no');
+      responseHeaders.set('cache-control', 'no-cache, no-transform');
     }
     // The body stream is handed over as is: each chunk reaches the browser as soon as FastGPT sends it.
     return new Response(response.body, { status: response.status, headers: responseHeaders });
