@@ -1,55 +1,124 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AnalyticsPanel, ChatWindow, FastGPTProvider } from '../src';
+import { AnalyticsPanel, ChatWindow, type FastGPTClientOptions, FastGPTProvider } from '../src';
+import { demoConfig } from './demo-config';
+import { HooksChat } from './hooks-chat';
 
 // Every sheet of the kit, as dist/styles.css bundles them (tokens only define variables, so order is free).
 import.meta.glob('../src/styles/*.css', { eager: true });
 
-import { DEFAULT_FAKE_CREDENTIALS } from '../src/testing/fake-seed';
+const params = new URLSearchParams(location.search);
+const theme = params.get('theme') === 'dark' ? 'dark' : params.get('theme') === 'light' ? 'light' : 'auto';
+const locale = params.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
+const timeoutParam = Number(params.get('timeout'));
+// The client's timeout; for a stream it bounds the wait for the first byte and each silence.
+const timeout = Number.isFinite(timeoutParam) && timeoutParam > 0 ? timeoutParam : 15_000;
+
+/** The demo's pages, by `?page=`. */
+const PAGES = {
+  chat: { label: 'ChatWindow', intro: '<ChatWindow showHistory /> with the chat list, in one line of JSX.' },
+  hooks: {
+    label: 'Hooks',
+    intro: 'A custom chat UI built only from the hooks, with plain elements and CSS.',
+  },
+  analytics: {
+    label: 'Analytics',
+    intro: '<AnalyticsPanel />: totals, charts, the log table and CSV export.',
+  },
+} as const;
+type PageName = keyof typeof PAGES;
+const page: PageName =
+  (Object.keys(PAGES) as PageName[]).find((name) => name === params.get('page')) ?? 'chat';
+
+const BACKENDS = {
+  fake: 'the built-in fake FastGPT (share-link auth, no key anywhere)',
+  proxy: 'your FastGPT, through the key-holding proxy in the Vite server',
+  share: 'your FastGPT, through its share link',
+} as const;
 
 // One anonymous end user per browser, as FastGPT's own share page does: a share link needs no key.
 const uidKey = 'fastgpt-react-demo-uid';
 const outLinkUid = localStorage.getItem(uidKey) ?? `demo-${crypto.randomUUID()}`;
 localStorage.setItem(uidKey, outLinkUid);
 
-const params = new URLSearchParams(location.search);
-const theme = params.get('theme') === 'dark' ? 'dark' : params.get('theme') === 'light' ? 'light' : 'auto';
-const locale = params.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
+const baseUrl = `${location.origin}${demoConfig.apiPath}`;
+const chatOptions: FastGPTClientOptions = {
+  baseUrl,
+  timeout,
+  ...(demoConfig.appId ? { appId: demoConfig.appId } : {}),
+  // The proxy adds the key on the server; the fake and share modes use the share link.
+  ...(demoConfig.mode !== 'proxy' && demoConfig.shareId
+    ? { shareLink: { shareId: demoConfig.shareId, outLinkUid } }
+    : {}),
+};
+// The log routes need a signed-in member: the fake's seeded owner, or the proxy's FASTGPT_TOKEN / key.
+const analyticsOptions: FastGPTClientOptions = {
+  baseUrl,
+  timeout,
+  ...(demoConfig.appId ? { appId: demoConfig.appId } : {}),
+  ...(demoConfig.fakeUserToken ? { token: demoConfig.fakeUserToken } : {}),
+};
 
-// The log and chart routes need a signed-in member (a session token); the fake's owner stands in for one.
-function AnalyticsDemo() {
-  return (
-    <FastGPTProvider
-      options={{
-        baseUrl: location.origin,
-        appId: DEFAULT_FAKE_CREDENTIALS.appId,
-        token: DEFAULT_FAKE_CREDENTIALS.userToken,
-      }}
-    >
-      <AnalyticsPanel theme={theme} locale={locale} defaultFilters={{ preset: '30d' }} />
-    </FastGPTProvider>
-  );
+function pageHref(name: PageName): string {
+  const next = new URLSearchParams(params);
+  next.set('page', name);
+  return `?${next}`;
 }
 
-function Demo() {
-  if (params.get('page') === 'analytics') {
-    document.querySelector('.demo')?.classList.add('demo-analytics');
-    return <AnalyticsDemo />;
+function Page() {
+  if (page === 'analytics') {
+    return (
+      <FastGPTProvider options={analyticsOptions}>
+        <AnalyticsPanel theme={theme} locale={locale} defaultFilters={{ preset: '30d' }} />
+      </FastGPTProvider>
+    );
+  }
+  if (page === 'hooks') {
+    return (
+      <FastGPTProvider options={chatOptions}>
+        <HooksChat />
+      </FastGPTProvider>
+    );
   }
   return (
-    <FastGPTProvider
-      options={{
-        baseUrl: location.origin,
-        appId: DEFAULT_FAKE_CREDENTIALS.appId,
-        shareLink: { shareId: DEFAULT_FAKE_CREDENTIALS.shareId, outLinkUid },
-        timeout: 15_000,
-      }}
-    >
+    <FastGPTProvider options={chatOptions}>
       <ChatWindow theme={theme} locale={locale} className="demo-chat" showHistory />
     </FastGPTProvider>
   );
 }
 
+function Demo() {
+  return (
+    <main className="demo" data-page={page}>
+      <header className="demo-header">
+        <h1>fastgpt-react</h1>
+        <nav aria-label="Demo pages">
+          {(Object.keys(PAGES) as PageName[]).map((name) => (
+            <a key={name} href={pageHref(name)} aria-current={name === page ? 'page' : undefined}>
+              {PAGES[name].label}
+            </a>
+          ))}
+        </nav>
+        <p>
+          {PAGES[page].intro} Talking to {BACKENDS[demoConfig.mode]}.
+          {page !== 'analytics' && demoConfig.mode === 'fake' && (
+            <>
+              {' '}
+              Try “markdown”, “reason”, “tool”, “select a city”, “form”, “cite”, “slow story”, “error” or
+              “drop”.
+            </>
+          )}{' '}
+          Add <code>?theme=dark</code> or <code>?locale=zh-CN</code> to the URL.
+        </p>
+      </header>
+      <div className="demo-body">
+        <Page />
+      </div>
+    </main>
+  );
+}
+
+document.documentElement.dataset.theme = theme;
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
