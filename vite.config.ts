@@ -16,6 +16,8 @@ const nodeLayers = [
   'src/core/**/*.test.ts',
   'src/server/**/*.test.ts',
   'src/testing/**/*.test.ts',
+  // The README's code samples, type-checked against the sources.
+  'scripts/**/*.test.ts',
 ];
 
 export default defineConfig({

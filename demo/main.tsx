@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { AnalyticsPanel, ChatWindow, type FastGPTClientOptions, FastGPTProvider } from '../src';
 import { demoConfig } from './demo-config';
 import { HooksChat } from './hooks-chat';
+import { loadHighlighter } from './shiki-highlighter';
 
 // Every sheet of the kit, as dist/styles.css bundles them (tokens only define variables, so order is free).
 import.meta.glob('../src/styles/*.css', { eager: true });
@@ -82,7 +83,13 @@ function Page() {
   }
   return (
     <FastGPTProvider options={chatOptions}>
-      <ChatWindow theme={theme} locale={locale} className="demo-chat" showHistory />
+      <ChatWindow
+        theme={theme}
+        locale={locale}
+        className="demo-chat"
+        showHistory
+        highlighter={loadHighlighter}
+      />
     </FastGPTProvider>
   );
 }

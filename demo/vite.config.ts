@@ -103,6 +103,8 @@ export default defineConfig(() => {
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
     build: {
+      // shiki's grammar engine is one large chunk, fetched only when a reply first shows code.
+      chunkSizeWarningLimit: 1024,
       rollupOptions: {
         // The kit's 'use client' directives are for React Server Components hosts; a SPA bundle drops them.
         onwarn(warning, warn) {
