@@ -15,15 +15,17 @@ function setup(allow?: Parameters<typeof createFastGPTProxy>[0]['allow']) {
     fetch: fake.fetch,
     ...(allow ? { allow } : {}),
   });
-  // The browser side: no key at all, only the proxy's URL.
-  const browserFetch: typeof fetch = (input, init) => proxy(new Request(input, init));
-  const chat = new ChatClient({
+  return { fake, proxy, chat: browserClient(proxy, fake.credentials.appId) };
+}
+
+/** The browser side: no key at all, only the proxy's URL. */
+function browserClient(proxy: (request: Request) => Promise<Response>, appId?: string): ChatClient {
+  return new ChatClient({
     baseUrl: `${PROXY_ORIGIN}/api/fastgpt`,
-    fetch: browserFetch,
-    appId: fake.credentials.appId,
+    fetch: (input, init) => proxy(new Request(input, init)),
+    ...(appId ? { appId } : {}),
     maxRetries: 0,
   });
-  return { fake, proxy, chat };
 }
 
 describe('createFastGPTProxy', () => {
@@ -157,12 +159,9 @@ describe('createFastGPTProxy', () => {
           headers: { 'content-type': 'text/html', 'retry-after': '7' },
         }),
     });
-    const chat = new ChatClient({
-      baseUrl: `${PROXY_ORIGIN}/api/fastgpt`,
-      fetch: (input, init) => proxy(new Request(input, init)),
-      maxRetries: 0,
-    });
-    const error = await chat.getChatRecords({ appId: 'a', chatId: 'c' }).catch((e: unknown) => e);
+    const error = await browserClient(proxy)
+      .getChatRecords({ appId: 'a', chatId: 'c' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status: 502, statusText: 'upstreamError' });
     expect((error as Error).message).toBe('FastGPT answered 502 Bad Gateway.');
@@ -184,12 +183,9 @@ describe('createFastGPTProxy', () => {
         throw new TypeError('fetch failed');
       },
     });
-    const chat = new ChatClient({
-      baseUrl: `${PROXY_ORIGIN}/api/fastgpt`,
-      fetch: (input, init) => proxy(new Request(input, init)),
-      maxRetries: 0,
-    });
-    const error = await chat.getChatRecords({ appId: 'a', chatId: 'c' }).catch((e: unknown) => e);
+    const error = await browserClient(proxy)
+      .getChatRecords({ appId: 'a', chatId: 'c' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIError);
     expect(error).toMatchObject({ status: 502, statusText: 'upstreamUnavailable' });
     expect((error as Error).message).toBe('The proxy could not reach FastGPT (fetch failed).');
