@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -56,6 +57,22 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // Every story in stories/ as a test: it renders, its play function passes, and axe finds nothing.
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'stories',
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            // A desktop frame (vitest's default is a phone); the mobile story sets its own width.
+            viewport: { width: 1280, height: 800 },
             provider: chromium,
             instances: [{ browser: 'chromium' }],
           },

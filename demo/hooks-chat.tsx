@@ -1,3 +1,4 @@
+import './hooks-chat.css';
 import { type FormEvent, type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import {
   type ChatMessage,

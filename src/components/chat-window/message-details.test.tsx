@@ -159,8 +159,8 @@ describe('message details', () => {
       const list = within(lastAssistant()).getByRole('list', { name: 'Sources' });
       const items = within(list).getAllByRole('listitem');
       expect(items.map((item) => item.querySelector('.fgk-quote-head')?.textContent)).toEqual([
-        '1FAQ.mdSemantic 0.89',
-        '2FAQ.mdSemantic 0.77',
+        '1 FAQ.mdSemantic 0.89',
+        '2 FAQ.mdSemantic 0.77',
       ]);
       expect(within(list).getByText('电影《铃芽之旅》的导演是谁？')).not.toBeVisible();
       expect(within(list).getByText('新海诚还有哪些作品？')).not.toBeVisible();

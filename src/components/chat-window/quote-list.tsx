@@ -141,6 +141,7 @@ export function QuoteList({ citations, reveal, strings }: QuoteListProps) {
                 >
                   <span className="fgk-details-chevron" aria-hidden="true" />
                   <span className="fgk-quote-number">{number}</span>
+                  {/* A space keeps the visible text ("1 FAQ.md") inside the spoken name (WCAG 2.5.3). */}{' '}
                   <span className="fgk-quote-source">{source}</span>
                 </button>
                 {url && (
