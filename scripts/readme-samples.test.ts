@@ -50,7 +50,9 @@ function checkSamples(samples: Sample[]): string[] {
   host.fileExists = (name) => files.has(name) || fileExists(name);
   host.getSourceFile = (name, language, ...rest) => {
     const sample = files.get(name);
-    return sample ? ts.createSourceFile(name, sample.code, language, true) : getSourceFile(name, language, ...rest);
+    return sample
+      ? ts.createSourceFile(name, sample.code, language, true)
+      : getSourceFile(name, language, ...rest);
   };
   const program = ts.createProgram([...files.keys()], options, host);
   const errors: string[] = [];
@@ -88,7 +90,11 @@ describe('README code samples', () => {
         line: 1,
         code: "import { ChatWindow } from 'fastgpt-react';\nexport const x = <ChatWindow historyVisible />;\n",
       },
-      { lang: 'ts', line: 10, code: "import { createFastGPTProxy } from 'fastgpt-react/server';\ncreateFastGPTProxy({});\n" },
+      {
+        lang: 'ts',
+        line: 10,
+        code: "import { createFastGPTProxy } from 'fastgpt-react/server';\ncreateFastGPTProxy({});\n",
+      },
     ]);
     expect(errors).toEqual([
       expect.stringMatching(/^README\.md:2: .*historyVisible/s),
