@@ -63,6 +63,17 @@ export default defineConfig({
         },
       },
       {
+        // The built demo, served with the fake FastGPT on 127.0.0.1 and driven by playwright-core in Chromium.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: ['e2e/build-demo.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // Every story in stories/ as a test: it renders, its play function passes, and axe finds nothing.
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {

@@ -61,7 +61,8 @@ export function ToolPartView({ part, baseUrl, strings }: ToolPartViewProps) {
       {part.params !== '' && (
         <div className="fgk-tool-section">
           <div className="fgk-tool-label">{strings.toolParams}</div>
-          <pre className="fgk-tool-code">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable, so keyboard users must reach it. */}
+          <pre className="fgk-tool-code" tabIndex={0}>
             <code>{params}</code>
           </pre>
         </div>
@@ -69,7 +70,8 @@ export function ToolPartView({ part, baseUrl, strings }: ToolPartViewProps) {
       {part.response !== '' && (
         <div className="fgk-tool-section">
           <div className="fgk-tool-label">{strings.toolResponse}</div>
-          <pre className="fgk-tool-code">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable, so keyboard users must reach it. */}
+          <pre className="fgk-tool-code" tabIndex={0}>
             <code>{response}</code>
           </pre>
         </div>

@@ -80,7 +80,8 @@ export function CodeBlock({ code, language, streaming, labels, highlighter }: Ma
           {copied ? labels.copied : labels.copy}
         </button>
       </div>
-      <pre className="fgk-code-block-pre">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a long line. */}
+      <pre className="fgk-code-block-pre" tabIndex={0}>
         <code className={language ? `language-${language}` : undefined}>
           {lines ? renderTokens(lines) : code}
         </code>
