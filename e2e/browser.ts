@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Debian's Chromium (browsers are not downloaded on the build machines). */
@@ -12,16 +12,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh page (its own storage) that fails the test on any uncaught error in the page. */
+/**
+ * A fresh page (its own storage and cache) with the page's uncaught errors collected; `beforeLoad` runs
+ * before the first navigation (to listen from the first byte).
+ */
 export async function openPage(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 800 },
+  beforeLoad?: (page: Page) => void,
 ): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  beforeLoad?.(page);
   await page.goto(url);
   return { page, errors };
 }
@@ -60,3 +65,8 @@ export async function ask(page: Page, text: string, label = 'Message'): Promise<
 /** The last assistant message of the ChatWindow page. */
 export const lastReply = (page: Page) =>
   page.locator('[data-slot="chat-window-message"][data-role="assistant"]').last();
+
+/** The text of an element (its DOM text, so hidden labels count too). */
+export async function textOf(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? '';
+}

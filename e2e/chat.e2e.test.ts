@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ask, expectNoAxeViolations, lastReply, launchChromium, openPage, saveScreenshot } from './browser';
+import {
+  ask,
+  expectNoAxeViolations,
+  lastReply,
+  launchChromium,
+  openPage,
+  saveScreenshot,
+  textOf,
+} from './browser';
 import { type DemoServer, startDemoServer } from './demo-server';
 
 let server: DemoServer;
@@ -25,11 +33,11 @@ describe('the ChatWindow page', () => {
     await expect.poll(() => reply.getAttribute('data-status'), { timeout: 15_000 }).toBe('streaming');
     const lengths: number[] = [];
     while ((await reply.getAttribute('data-status')) === 'streaming') {
-      lengths.push((await reply.innerText()).length);
+      lengths.push((await textOf(reply)).length);
       await page.waitForTimeout(150);
     }
     await expect.poll(() => reply.getAttribute('data-status')).toBe('done');
-    const final = (await reply.innerText()).length;
+    const final = (await textOf(reply)).length;
     // Several distinct partial lengths, each shorter than the settled reply.
     expect(new Set(lengths.filter((n) => n > 0 && n < final)).size).toBeGreaterThan(2);
     await expect.poll(() => reply.getByRole('table').count()).toBeGreaterThan(0);
@@ -42,12 +50,12 @@ describe('the ChatWindow page', () => {
     const { page } = await openPage(browser, server.url);
     await ask(page, 'tell me a slow story');
     const reply = lastReply(page);
-    await expect.poll(async () => (await reply.innerText()).length, { timeout: 15_000 }).toBeGreaterThan(30);
+    await expect.poll(async () => (await textOf(reply)).length, { timeout: 15_000 }).toBeGreaterThan(30);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => reply.getAttribute('data-status')).toBe('stopped');
-    const partial = await reply.innerText();
+    const partial = await textOf(reply);
     await page.waitForTimeout(500);
-    expect(await reply.innerText()).toBe(partial);
+    expect(await textOf(reply)).toBe(partial);
     expect(partial).toContain('Stopped');
     expect(partial.length).toBeGreaterThan(30);
   });
@@ -59,7 +67,7 @@ describe('the ChatWindow page', () => {
     const reply = lastReply(page);
     await expect.poll(() => reply.getAttribute('data-status'), { timeout: 20_000 }).toBe('error');
     await expect.poll(() => page.getByText('Something went wrong').count()).toBe(1);
-    expect((await reply.innerText()).length).toBeGreaterThan(40);
+    expect((await textOf(reply)).length).toBeGreaterThan(40);
     await page.getByRole('button', { name: 'Retry', exact: true }).click();
     await expect.poll(() => lastReply(page).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
     expect(completions()).toHaveLength(2);
@@ -88,7 +96,7 @@ describe('the ChatWindow page', () => {
     const { page } = await openPage(browser, server.url);
     await ask(page, 'hello after a rate limit');
     await expect.poll(() => lastReply(page).getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
-    expect(await lastReply(page).innerText()).toContain('hello after a rate limit');
+    expect(await textOf(lastReply(page))).toContain('hello after a rate limit');
     expect(completions()).toHaveLength(2);
     await expect.poll(() => page.getByText('Something went wrong').count()).toBe(0);
   });
@@ -97,7 +105,7 @@ describe('the ChatWindow page', () => {
     const { page } = await openPage(browser, server.url);
     await ask(page, 'select a city');
     await page.getByRole('button', { name: '广州', exact: true }).click();
-    await expect.poll(() => lastReply(page).innerText(), { timeout: 20_000 }).toContain('你选择了「广州」');
+    await expect.poll(() => textOf(lastReply(page)), { timeout: 20_000 }).toContain('你选择了「广州」');
 
     await ask(page, 'fill a form');
     const form = page.getByRole('form', { name: '请补充查询信息' });
@@ -105,7 +113,7 @@ describe('the ChatWindow page', () => {
     await form.getByRole('combobox', { name: /单位/ }).selectOption('C');
     await saveScreenshot(page, 'chat-form');
     await form.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => lastReply(page).innerText(), { timeout: 20_000 }).toContain('杭州');
+    await expect.poll(() => textOf(lastReply(page)), { timeout: 20_000 }).toContain('杭州');
     const answers = completions().map(
       (r) => (r.body as { messages?: Array<{ content?: unknown }> }).messages,
     );
