@@ -24,13 +24,15 @@ const nodeLayers = [
 export default defineConfig({
   plugins: [react()],
   test: {
-    // 2 cores: keep parallelism modest so timing-sensitive stream tests stay stable.
+    // 2 cores: keep parallelism modest so timing-sensitive stream tests stay stable. The Chromium projects
+    // run one group after another (groupOrder), after the node and jsdom ones, so none starves the others.
     maxWorkers: 2,
     projects: [
       {
         extends: true,
         test: {
           name: 'client',
+          sequence: { groupOrder: 0 },
           environment: 'node',
           include: nodeLayers,
           exclude: ['**/*.dom.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
@@ -42,6 +44,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'dom',
+          sequence: { groupOrder: 0 },
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],
           exclude: ['**/*.browser.test.tsx', '**/node_modules/**'],
@@ -53,10 +56,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
+          sequence: { groupOrder: 1 },
           include: ['src/**/*.browser.test.ts', 'src/**/*.browser.test.tsx'],
           browser: {
             enabled: true,
             headless: true,
+            // Pinned: the tests' layouts were measured at vitest's default frame, whatever other projects set.
+            viewport: { width: 414, height: 896 },
             provider: chromium,
             instances: [{ browser: 'chromium' }],
           },
@@ -66,6 +72,7 @@ export default defineConfig({
         // The built demo, served with the fake FastGPT on 127.0.0.1 and driven by playwright-core in Chromium.
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           environment: 'node',
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/build-demo.ts'],
@@ -78,6 +85,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'stories',
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           browser: {
             enabled: true,
