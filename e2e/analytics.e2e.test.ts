@@ -1,23 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchChromium, openPage, saveScreenshot, textOf } from './browser';
-import { type DemoServer, startDemoServer } from './demo-server';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, openPage, saveScreenshot, textOf } from './browser';
+import { setupDemoSession } from './demo-session';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = setupDemoSession();
 
 describe('the Analytics page', () => {
   it('loads totals, charts and the log table, filters it and exports CSV', async () => {
-    const { page, errors } = await openPage(browser, `${server.url}/?page=analytics`);
+    const { page, errors } = await openPage(session.browser, `${session.server.url}/?page=analytics`);
     const rows = page.locator('.fgk-log-row');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThan(5);
     const footer = page.getByText(/^\d[\d,]* of [\d,]+ conversations/);
@@ -28,7 +18,7 @@ describe('the Analytics page', () => {
 
     await page.getByRole('combobox', { name: 'Feedback' }).selectOption({ label: 'Bad' });
     await expect.poll(() => textOf(footer), { timeout: 20_000 }).not.toBe(before);
-    const lists = server.fake.requests.filter((r) => r.path.endsWith('/logs/list'));
+    const lists = session.server.fake.requests.filter((r) => r.path.endsWith('/logs/list'));
     expect(lists.at(-1)?.body).toMatchObject({ feedbackType: 'bad' });
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
 

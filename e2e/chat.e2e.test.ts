@@ -1,33 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ask,
-  expectNoAxeViolations,
-  lastReply,
-  launchChromium,
-  openPage,
-  saveScreenshot,
-  textOf,
-} from './browser';
-import { type DemoServer, startDemoServer } from './demo-server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ask, expectNoAxeViolations, lastReply, openPage, saveScreenshot, textOf } from './browser';
+import { setupDemoSession } from './demo-session';
 
-let server: DemoServer;
-let browser: Browser;
+const session = setupDemoSession();
+beforeEach(() => session.server.fake.reset());
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(() => server.fake.reset());
-
-const completions = () => server.fake.requests.filter((r) => r.path === '/api/v1/chat/completions');
+const completions = () => session.server.fake.requests.filter((r) => r.path === '/api/v1/chat/completions');
 
 describe('the ChatWindow page', () => {
   it('streams a reply: the text grows in steps while it runs, then settles', async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(session.browser, session.server.url);
     await ask(page, 'markdown');
     const reply = lastReply(page);
     await expect.poll(() => reply.getAttribute('data-status'), { timeout: 15_000 }).toBe('streaming');
@@ -47,7 +29,7 @@ describe('the ChatWindow page', () => {
   });
 
   it('stops mid-reply and keeps the partial text', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(session.browser, session.server.url);
     await ask(page, 'tell me a slow story');
     const reply = lastReply(page);
     await expect.poll(async () => (await textOf(reply)).length, { timeout: 15_000 }).toBeGreaterThan(30);
@@ -61,8 +43,8 @@ describe('the ChatWindow page', () => {
   });
 
   it('keeps the partial text when the connection drops, shows the error, and Retry answers', async () => {
-    server.fake.injectFault({ kind: 'drop', afterEvents: 12, path: '/chat/completions' });
-    const { page } = await openPage(browser, server.url);
+    session.server.fake.injectFault({ kind: 'drop', afterEvents: 12, path: '/chat/completions' });
+    const { page } = await openPage(session.browser, session.server.url);
     await ask(page, 'markdown');
     const reply = lastReply(page);
     await expect.poll(() => reply.getAttribute('data-status'), { timeout: 20_000 }).toBe('error');
@@ -74,8 +56,8 @@ describe('the ChatWindow page', () => {
   });
 
   it('gives up a stalled stream after the timeout, with a clear message', async () => {
-    server.fake.injectFault({ kind: 'stall', afterEvents: 4, path: '/chat/completions' });
-    const { page } = await openPage(browser, `${server.url}/?timeout=3000`);
+    session.server.fake.injectFault({ kind: 'stall', afterEvents: 4, path: '/chat/completions' });
+    const { page } = await openPage(session.browser, `${session.server.url}/?timeout=3000`);
     await ask(page, 'markdown');
     await expect
       .poll(() => page.getByText('FastGPT sent nothing for 3 seconds, so the stream was given up.').count(), {
@@ -87,13 +69,13 @@ describe('the ChatWindow page', () => {
   });
 
   it('waits out a 429 with Retry-After and retries by itself', async () => {
-    server.fake.injectFault({
+    session.server.fake.injectFault({
       kind: 'rateLimit',
       retryAfterSeconds: 1,
       style: 'header',
       path: '/chat/completions',
     });
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(session.browser, session.server.url);
     await ask(page, 'hello after a rate limit');
     await expect.poll(() => lastReply(page).getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
     expect(await textOf(lastReply(page))).toContain('hello after a rate limit');
@@ -102,7 +84,7 @@ describe('the ChatWindow page', () => {
   });
 
   it('continues the reply after a userSelect choice and a userInput form', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(session.browser, session.server.url);
     await ask(page, 'select a city');
     await page.getByRole('button', { name: '广州', exact: true }).click();
     await expect.poll(() => textOf(lastReply(page)), { timeout: 20_000 }).toContain('你选择了「广州」');

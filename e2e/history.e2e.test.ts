@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, lastReply, launchChromium, openPage, saveScreenshot } from './browser';
-import { type DemoServer, startDemoServer } from './demo-server';
+import { describe, expect, it } from 'vitest';
+import { ask, lastReply, openPage, saveScreenshot } from './browser';
+import { setupDemoSession } from './demo-session';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startDemoServer({ tokenDelayMs: 2 }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = setupDemoSession({ tokenDelayMs: 2 });
 
 const chatByTitle = (title: string) =>
-  [...server.fake.state.chats.values()].find((chat) => chat.title === title);
+  [...session.server.fake.state.chats.values()].find((chat) => chat.title === title);
 
 describe('the history sidebar', () => {
   it('renames, pins and deletes chats, in the page and on the server', async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(session.browser, session.server.url);
     const history = page
       .getByRole('complementary')
       .or(page.locator('[data-slot="chat-window-history"]'))
