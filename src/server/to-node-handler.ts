@@ -120,14 +120,7 @@ async function readRequestBody(req: IncomingMessage): Promise<Uint8Array<ArrayBu
     if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
     return JSON.stringify(parsed);
   }
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of req) chunks.push(chunk as Uint8Array);
-  if (chunks.length === 0) return undefined;
-  const out = new Uint8Array(new ArrayBuffer(chunks.reduce((n, c) => n + c.byteLength, 0)));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length === 0 ? undefined : new Uint8Array(Buffer.concat(chunks));
 }
