@@ -32,7 +32,7 @@ const page: PageName =
   (Object.keys(PAGES) as PageName[]).find((name) => name === params.get('page')) ?? 'chat';
 
 const BACKENDS = {
-  fake: 'the built-in fake FastGPT (share-link auth, no key anywhere)',
+  fake: 'the built-in fake FastGPT inside the Vite server (no key anywhere)',
   proxy: 'your FastGPT, through the key-holding proxy in the Vite server',
   share: 'your FastGPT, through its share link',
 } as const;

@@ -205,8 +205,13 @@ export const Dark: Story = {
   parameters: fake({ seed: (f) => seedShareChat(f, { chatId: 'kb', title: '知识库怎么建', turns: 2 }) }),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(replies(canvasElement)).toHaveLength(2), LONG);
-    const root = canvasElement.querySelector<HTMLElement>('[data-theme="dark"]');
-    await expect(root).not.toBeNull();
+    const root = canvasElement.querySelector<HTMLElement>('.fgk-chat-window');
+    if (!root) throw new Error('No chat window.');
+    // The window's own background is dark: rgb channels well below the middle.
+    const [r = 255, g = 255, b = 255] = (getComputedStyle(root).backgroundColor.match(/\d+/g) ?? []).map(
+      Number,
+    );
+    await expect(Math.max(r, g, b)).toBeLessThan(64);
   },
 };
 
