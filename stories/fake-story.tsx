@@ -60,7 +60,13 @@ export const withFakeFastGPT = (
   return (
     <FastGPTProvider options={options}>
       <div
-        style={{ width: story.frame?.width ?? '100%', height: story.frame?.height ?? 640, display: 'grid' }}
+        style={{
+          width: story.frame?.width ?? '100%',
+          height: story.frame?.height ?? 640,
+          // One cell that the component fills, and may shrink below its content's width (minmax 0).
+          display: 'grid',
+          gridTemplate: 'minmax(0, 1fr) / minmax(0, 1fr)',
+        }}
       >
         <Story />
       </div>
