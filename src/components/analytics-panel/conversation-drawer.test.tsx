@@ -3,24 +3,27 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { ChatLogItem } from '../../client/types';
+import { analyticsEn } from '../../i18n/analytics-en';
 import { expectNoAxeViolations } from '../../test-setup/axe';
 import { setupFastGPT } from '../../test-setup/render-with-fastgpt';
 import { DEFAULT_FAKE_CREDENTIALS } from '../../testing';
 import { ConversationDrawer } from './conversation-drawer.lazy';
 
 const DAY = 86_400_000;
+// A fixed clock: the seeded log is generated back from "now", so the chat these tests pick must not depend
+// on the hour they run at.
+const NOW = Date.UTC(2026, 10, 20, 4, 0, 0);
 
 // The log list takes a session token only (≤ 4.14); the records routes take it too. The token's member is
 // the team's owner, who owns the share-link and API chats of the seeded log.
 async function setupLog() {
   const setup = setupFastGPT({
-    fake: { analytics: { chats: 20 } },
+    fake: { analytics: { chats: 20 }, now: () => NOW },
     client: { apiKey: undefined, token: DEFAULT_FAKE_CREDENTIALS.userToken },
   });
-  const now = Date.now();
   const page = await setup.clients.app.getChatLogs({
-    dateStart: new Date(now - 40 * DAY),
-    dateEnd: new Date(now + DAY),
+    dateStart: new Date(NOW - 40 * DAY),
+    dateEnd: new Date(NOW + DAY),
     pageSize: 100,
   });
   const own = page.list.filter((row) => row.tmbId === DEFAULT_FAKE_CREDENTIALS.tmbId);
@@ -76,7 +79,7 @@ describe('ConversationDrawer', () => {
       ]),
     );
     expect(facts).toMatchObject({
-      Source: rated.sourceName || rated.source,
+      Source: rated.sourceName || analyticsEn.sources[rated.source as keyof typeof analyticsEn.sources],
       Messages: String(rated.messageCount),
       Feedback: `${rated.userGoodFeedbackCount} good · ${rated.userBadFeedbackCount} bad`,
       Errors: String(rated.errorCount),
@@ -115,12 +118,15 @@ describe('ConversationDrawer', () => {
   it('shows a stored answer’s feedback badge and opens its run details', async () => {
     const { wrapper, rated, fake } = await setupLog();
     const { dialog, user } = await openDrawer(rated, wrapper);
+    // The newest rated answer: it is on the first page the drawer loads.
     const item = fake.state.chats
       .get(rated.chatId)
-      ?.items.find((i) => i.obj === 'AI' && (i.userGoodFeedback || i.userBadFeedback));
+      ?.items.findLast((i) => i.obj === 'AI' && (i.userGoodFeedback || i.userBadFeedback));
     if (!item) throw new Error('no rated answer');
 
-    const badge = await within(dialog).findByText(item.userGoodFeedback ? 'Rated good' : 'Rated bad');
+    const badges = await within(dialog).findAllByText(/^Rated (good|bad)$/);
+    const badge = badges.at(-1) as HTMLElement;
+    expect(badge).toHaveTextContent(item.userGoodFeedback ? 'Rated good' : 'Rated bad');
     const reply = badge.closest<HTMLElement>('[data-slot="chat-window-message"]') as HTMLElement;
     if (item.userBadFeedback && item.userBadFeedback !== 'yes') {
       expect(reply).toHaveTextContent(`Reason: ${item.userBadFeedback}`);
