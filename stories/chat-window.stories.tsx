@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ChatWindow } from '../src';
-import { type FakeStoryParameters, fakeLoader, fakeOf, seedShareChat, withFakeFastGPT } from './fake-story';
+import { type FakeStoryParameters, fakeLoader, fakeOf, withFakeFastGPT } from './fake-story';
+import { seedShareChat } from './seed-share-chat';
 
 const meta = {
   title: 'ChatWindow',

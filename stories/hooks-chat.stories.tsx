@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { HooksChat } from '../demo/hooks-chat';
-import { type FakeStoryParameters, fakeLoader, seedShareChat, withFakeFastGPT } from './fake-story';
+import { type FakeStoryParameters, fakeLoader, withFakeFastGPT } from './fake-story';
+import { seedShareChat } from './seed-share-chat';
 
 /** The demo's custom chat UI: plain elements and CSS, everything else from the kit's hooks. */
 const meta = {
