@@ -67,6 +67,15 @@ function pageHref(name: PageName): string {
 }
 
 function Page() {
+  if (page === 'analytics' && demoConfig.mode === 'share') {
+    return (
+      <p className="demo-note" role="note">
+        A share link cannot read the app's logs. Run the demo with <code>FASTGPT_API_KEY</code> (and{' '}
+        <code>FASTGPT_TOKEN</code> on FastGPT 4.14 and older) to see <code>&lt;AnalyticsPanel /&gt;</code>{' '}
+        with your data, or without any variables to see it with the fake's.
+      </p>
+    );
+  }
   if (page === 'analytics') {
     return (
       <FastGPTProvider options={analyticsOptions}>

@@ -114,5 +114,11 @@ describe('the demo against a real FastGPT', () => {
     // The chat is the visitor's own: it lists under their share-link uid.
     const chat = [...fake.state.chats.values()].find((c) => c.title === 'hello by share link');
     expect(chat).toMatchObject({ source: 'share', shareId: fake.credentials.shareId });
+    // A share link cannot read logs: the analytics page says what to set instead of failing.
+    await page.goto(`${url}/?page=analytics`);
+    await page
+      .getByRole('note')
+      .getByText(/A share link cannot read the app's logs/)
+      .waitFor();
   });
 });
